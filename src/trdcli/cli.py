@@ -1,0 +1,197 @@
+"""The `trd` command: parse options, ask the core, hand the result to a renderer."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, get_args
+
+import typer
+from typer.core import TyperGroup
+
+from .errors import ExitCode, TrdError
+from .model import Catalogue, Category, RegulatoryStatus
+
+CategoryChoice = Enum("CategoryChoice", {v: v for v in get_args(Category)}, type=str)  # type: ignore[misc]
+StatusChoice = Enum("StatusChoice", {v: v for v in get_args(RegulatoryStatus)}, type=str)  # type: ignore[misc]
+
+
+class SortChoice(str, Enum):
+    category = "category"
+    name = "name"
+    status = "status"
+    onset = "onset"
+
+
+class TrdGroup(TyperGroup):
+    """Turns every domain error into one line on stderr and its documented exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TrdError as error:
+            typer.echo(f"trd: error: {error}", err=True)
+            raise typer.Exit(int(error.exit_code)) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+app = typer.Typer(
+    name="trd",
+    cls=TrdGroup,
+    help="Compare treatment options for treatment-resistant depression, with sources.\n\n"
+    "Information, not medical advice.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+JsonFlag = Annotated[
+    bool,
+    typer.Option("--json", help="Print JSON (UTF-8, with a schema_version) instead of a view."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"trd {version('trd')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    catalog: Annotated[
+        Path | None,
+        typer.Option("--catalog", envvar="TRD_CATALOG", metavar="PATH",
+                     help="Read this catalogue file instead of the one shipped with trd."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True,
+                           help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Compare treatment options for treatment-resistant depression, with sources."""
+    ctx.obj = catalog
+
+
+def _catalogue(ctx: typer.Context) -> Catalogue:
+    from .loader import load_catalogue
+
+    return load_catalogue(ctx.obj)
+
+
+def _emit_json(document: Any) -> None:
+    from .render.json_out import write_json
+
+    write_json(document, sys.stdout.buffer)
+
+
+def _console() -> Any:
+    from .render.human import make_console
+
+    return make_console(sys.stdout)
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    category: Annotated[
+        list[CategoryChoice] | None,
+        typer.Option("--category", "-c", help="Only this category (repeat for several)."),
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Only options whose text mentions this.")
+    ] = None,
+    status: Annotated[
+        list[StatusChoice] | None,
+        typer.Option("--status", help="Only this US regulatory status (repeat for several)."),
+    ] = None,
+    sort: Annotated[SortChoice, typer.Option("--sort", help="Order of the rows.")] = SortChoice.category,
+    as_json: JsonFlag = False,
+) -> None:
+    """List every option, one row each.
+
+    Example: trd list --category neuromodulation --sort onset
+    """
+    from .query import select
+
+    catalogue = _catalogue(ctx)
+    treatments = select(
+        catalogue,
+        category=[c.value for c in category or []],
+        search=search,
+        status=[s.value for s in status or []],
+        sort=sort.value,
+    )
+    if as_json:
+        from .render.json_out import list_document
+
+        _emit_json(list_document(catalogue, treatments))
+    else:
+        from .render.human import render_list
+
+        render_list(_console(), catalogue, treatments)
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    names: Annotated[list[str], typer.Argument(metavar="NAME...", help="2 to 5 options.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Put 2 to 5 options side by side.
+
+    Example: trd compare ketamine esketamine ect
+    """
+    from .query import compare_rows, resolve_many
+
+    catalogue = _catalogue(ctx)
+    treatments = resolve_many(catalogue, names)
+    rows = compare_rows(treatments)
+    if as_json:
+        from .render.json_out import compare_document
+
+        _emit_json(compare_document(catalogue, treatments, rows))
+    else:
+        from .render.human import render_compare
+
+        render_compare(_console(), treatments, rows)
+
+
+@app.command()
+def explain(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="An option, or 'trd' for the condition.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Everything about one option, with its sources; 'trd explain trd' explains the condition.
+
+    Example: trd explain vns
+    """
+    from .model import Condition
+    from .query import resolve_topic
+
+    catalogue = _catalogue(ctx)
+    topic = resolve_topic(catalogue, name)
+    if as_json:
+        from .render.json_out import explain_document
+
+        _emit_json(explain_document(catalogue, topic))
+        return
+    from .render.human import render_condition, render_explain
+
+    if isinstance(topic, Condition):
+        render_condition(_console(), catalogue, topic)
+    else:
+        render_explain(_console(), catalogue, topic)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()

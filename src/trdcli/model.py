@@ -1,0 +1,260 @@
+"""The catalogue model: the one definition of what a catalogue holds.
+
+Validation (``structure``), JSON output (``to_jsonable``) and the JSON Schema
+(``schema``) are all derived from these dataclasses, so a field added here is
+checked, printed and documented without touching a second list.
+
+Optional fields use ``None`` for "nobody has checked this yet"; an empty list
+means "checked, and there is none".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Category = Literal[
+    "medication", "neuromodulation", "psychotherapy", "psychedelic", "lifestyle", "digital"
+]
+RegulatoryStatus = Literal["approved", "cleared", "off-label", "investigational", "not-regulated"]
+Product = Literal["drug", "device", "procedure", "therapy", "software"]
+Stance = Literal["recommended", "option", "not-recommended", "research-only", "no-position"]
+OutcomeKind = Literal["response", "remission", "score-change", "relapse", "other"]
+Unit = Literal["%", "points", "RR", "OR", "SMD", "NNT", "HR", "days"]
+Level = Literal["exclude", "caution"]
+WarningKind = Literal["boxed", "rems", "restricted-access", "other"]
+SourceKind = Literal[
+    "trial", "meta-analysis", "review", "label", "regulator", "guideline", "cohort", "other"
+]
+# The screening vocabulary: `trd match` and the data tests depend on these exact tags.
+ContraindicationTag = Literal[
+    "pregnancy",
+    "breastfeeding",
+    "seizure-disorder",
+    "bipolar",
+    "psychosis",
+    "substance-use",
+    "uncontrolled-hypertension",
+    "cardiovascular-disease",
+    "implanted-metal",
+    "implanted-device",
+    "raised-intracranial-pressure",
+    "aneurysm",
+    "recent-stroke",
+    "young-age",
+    "older-age",
+    "serotonergic-drugs",
+    "tyramine-diet",
+    "liver-disease",
+    "kidney-disease",
+    "thyroid-disease",
+    "metabolic-risk",
+    "dementia",
+    "anaesthesia-risk",
+    "none-known",
+]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A reference that a claim rests on, with the page that was checked."""
+
+    title: str
+    publisher: str
+    kind: SourceKind
+    url: str
+    authors: str | None = None
+    year: int | None = None
+    pmid: str | None = None
+    doi: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement in plain words and the sources it rests on."""
+
+    text: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Regulatory:
+    agency: str
+    status: RegulatoryStatus
+    product: Product
+    indication: str
+    sources: list[str]
+    year: int | None = None
+    pathway: str | None = None
+
+
+@dataclass(frozen=True)
+class GuidelinePosition:
+    guideline: str
+    stance: Stance
+    line: str
+    text: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    study: str
+    year: int
+    publisher: str
+    design: str
+    population: str
+    n: int
+    outcome: OutcomeKind
+    measure: str
+    treatment_value: float
+    unit: Unit
+    timepoint: str
+    sources: list[str]
+    comparator: str | None = None
+    comparator_value: float | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Onset:
+    text: str
+    sources: list[str]
+    days_min: int | None = None
+    days_max: int | None = None
+
+
+@dataclass(frozen=True)
+class Course:
+    summary: str
+    setting: str
+    anaesthesia: bool
+    observation: str
+    driving: str
+    time_off_work: str
+    sources: list[str]
+    sessions_per_week: float | None = None
+    weeks: float | None = None
+    minutes_per_visit: float | None = None
+
+
+@dataclass(frozen=True)
+class SideEffect:
+    name: str
+    text: str
+    sources: list[str]
+    per_100: float | None = None
+    comparator_per_100: float | None = None
+
+
+@dataclass(frozen=True)
+class Contraindication:
+    tag: ContraindicationTag
+    level: Level
+    text: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Warning:
+    kind: WarningKind
+    text: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Cost:
+    text: str
+    insurance: str
+    where: str
+    sources: list[str]
+    low: float | None = None
+    high: float | None = None
+    currency: str | None = None
+    per: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Treatment:
+    id: str
+    name: str
+    aliases: list[str]
+    category: Category
+    summary: str
+    description: str
+    mechanism: str
+    who_for: str
+    headline: Claim
+    regulatory: list[Regulatory]
+    evidence: list[Evidence]
+    onset: Onset
+    course: Course
+    reviewed: date
+    guidelines: list[GuidelinePosition] | None = None
+    durability: Claim | None = None
+    maintenance: Claim | None = None
+    side_effects: list[SideEffect] | None = None
+    contraindications: list[Contraindication] | None = None
+    warnings: list[Warning] | None = None
+    cost: Cost | None = None
+
+    def status_for(self, agency: str = "FDA") -> Regulatory | None:
+        return next((r for r in self.regulatory if r.agency == agency), None)
+
+    def source_ids(self) -> list[str]:
+        """Every source the entry cites, in order of first use."""
+        return _collect_source_ids(self)
+
+
+@dataclass(frozen=True)
+class Factor:
+    name: str
+    text: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Condition:
+    """The condition itself, for `trd explain trd`."""
+
+    id: str
+    name: str
+    aliases: list[str]
+    definition: Claim
+    contributing_factors: list[Factor]
+    how_common: Claim | None = None
+    pseudo_resistance: Claim | None = None
+
+    def source_ids(self) -> list[str]:
+        return _collect_source_ids(self)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    schema_version: int
+    version: str
+    released: date
+    sources: dict[str, Source]
+    condition: Condition
+    treatments: list[Treatment] = field(default_factory=list)
+
+
+def _collect_source_ids(node: object) -> list[str]:
+    seen: dict[str, None] = {}
+
+    def walk(value: object) -> None:
+        if isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif hasattr(value, "__dataclass_fields__"):
+            for name in value.__dataclass_fields__:
+                child = getattr(value, name)
+                if name == "sources" and isinstance(child, list):
+                    seen.update(dict.fromkeys(child))
+                else:
+                    walk(child)
+
+    walk(node)
+    return list(seen)

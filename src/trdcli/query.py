@@ -1,0 +1,181 @@
+"""Questions asked of a loaded catalogue: filter, sort, resolve, compare."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import UsageError
+from .model import Catalogue, Condition, Treatment
+from .names import Resolver, normalise
+
+MIN_COMPARE, MAX_COMPARE = 2, 5
+
+STATUS_LABELS = {
+    "approved": "approved",
+    "cleared": "cleared (device)",
+    "off-label": "off-label",
+    "investigational": "investigational",
+    "not-regulated": "no approval needed",
+}
+# Most to least established, for sorting by status.
+STATUS_ORDER = list(STATUS_LABELS)
+
+
+def status_label(treatment: Treatment, agency: str = "FDA") -> str:
+    """'FDA: approved', or 'FDA: cleared (device)': devices are never called approved
+    unless the regulator approved them (a PMA), which the entry's product field shows."""
+    reg = treatment.status_for(agency)
+    if reg is None:
+        return f"{agency}: not reviewed"
+    label = STATUS_LABELS[reg.status]
+    if reg.status == "approved" and reg.product == "device":
+        label = "approved (device, PMA)"
+    return f"{agency}: {label}" + (f" {reg.year}" if reg.year else "")
+
+
+def _status_rank(treatment: Treatment) -> int:
+    reg = treatment.status_for("FDA")
+    return STATUS_ORDER.index(reg.status) if reg else len(STATUS_ORDER)
+
+
+def _onset_days(treatment: Treatment) -> float:
+    onset = treatment.onset
+    days = onset.days_min if onset.days_min is not None else onset.days_max
+    return float(days) if days is not None else float("inf")
+
+
+SORT_KEYS: dict[str, Callable[[Treatment], Any]] = {
+    "name": lambda t: normalise(t.name),
+    "category": lambda t: (t.category, normalise(t.name)),
+    "status": lambda t: (_status_rank(t), normalise(t.name)),
+    "onset": lambda t: (_onset_days(t), normalise(t.name)),
+}
+
+
+def select(
+    catalogue: Catalogue,
+    category: Sequence[str] = (),
+    search: str | None = None,
+    status: Sequence[str] = (),
+    sort: str = "category",
+) -> list[Treatment]:
+    """The treatments a `trd list` would show, in order."""
+    wanted = normalise(search) if search else None
+
+    def keep(t: Treatment) -> bool:
+        if category and t.category not in category:
+            return False
+        reg = t.status_for("FDA")
+        if status and (reg is None or reg.status not in status):
+            return False
+        if wanted:
+            haystack = " ".join([t.id, t.name, *t.aliases, t.summary, t.description])
+            return wanted in normalise(haystack)
+        return True
+
+    return sorted(filter(keep, catalogue.treatments), key=SORT_KEYS[sort])
+
+
+def resolve(catalogue: Catalogue, query: str) -> Treatment:
+    return Resolver(catalogue.treatments).resolve(query)
+
+
+def resolve_topic(catalogue: Catalogue, query: str) -> Treatment | Condition:
+    """A treatment, or the condition itself ('trd', 'treatment-resistant depression')."""
+    resolver: Resolver[Treatment | Condition] = Resolver(
+        [catalogue.condition, *catalogue.treatments], kind="treatment or topic")
+    return resolver.resolve(query)
+
+
+def resolve_many(catalogue: Catalogue, queries: Sequence[str]) -> list[Treatment]:
+    if not MIN_COMPARE <= len(queries) <= MAX_COMPARE:
+        raise UsageError(
+            f"compare takes {MIN_COMPARE} to {MAX_COMPARE} treatments, got {len(queries)}")
+    found = [resolve(catalogue, q) for q in queries]
+    ids = [t.id for t in found]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise UsageError(f"the same treatment was named twice: {', '.join(repeated)}")
+    return found
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    key: str
+    question: str
+    answers: dict[str, str]  # treatment id -> plain-text answer
+
+
+def _course_text(t: Treatment) -> str:
+    c = t.course
+    parts = []
+    if c.sessions_per_week is not None and c.weeks is not None:
+        parts.append(f"{c.sessions_per_week:g}/week for {c.weeks:g} weeks")
+    if c.minutes_per_visit is not None:
+        parts.append(f"{c.minutes_per_visit:g} min a visit")
+    parts.append(c.setting)
+    if c.anaesthesia:
+        parts.append("anaesthesia")
+    return "; ".join(parts) + ". " + c.summary
+
+
+def _side_effects_text(t: Treatment, most: int = 4) -> str:
+    if t.side_effects is None:
+        return "not yet reviewed"
+    if not t.side_effects:
+        return "none reported"
+    ranked = sorted(t.side_effects, key=lambda s: -(s.per_100 or 0))[:most]
+    return "; ".join(
+        s.name + (f" ({s.per_100:g} in 100)" if s.per_100 is not None else "") for s in ranked)
+
+
+def _contraindications_text(t: Treatment) -> str:
+    if t.contraindications is None:
+        return "not yet reviewed"
+    excluded = [c.tag for c in t.contraindications if c.level == "exclude"]
+    caution = [c.tag for c in t.contraindications if c.level == "caution"]
+    parts = []
+    if excluded:
+        parts.append("not for: " + ", ".join(excluded))
+    if caution:
+        parts.append("caution: " + ", ".join(caution))
+    return "; ".join(parts) or "none listed"
+
+
+def cost_text(t: Treatment) -> str:
+    if t.cost is None:
+        return "not yet reviewed"
+    cost = t.cost
+    price = ""
+    if cost.low is not None and cost.currency:
+        span = f"{cost.low:,.0f}" + (f"-{cost.high:,.0f}" if cost.high is not None else "")
+        price = f"{cost.currency} {span}" + (f" per {cost.per}" if cost.per else "")
+        price += f" ({cost.year}). " if cost.year else ". "
+    return price + cost.text
+
+
+def _warnings_text(t: Treatment) -> str:
+    if t.warnings is None:
+        return "not yet reviewed"
+    return "; ".join(f"{w.kind.upper()}: {w.text}" for w in t.warnings) or "none"
+
+
+COMPARE_QUESTIONS: list[tuple[str, str, Callable[[Treatment], str]]] = [
+    ("approval", "Approval (US)", lambda t: status_label(t)),
+    ("how_well", "How well it works", lambda t: t.headline.text),
+    ("how_soon", "How soon", lambda t: t.onset.text),
+    ("involved", "What is involved", _course_text),
+    ("side_effects", "Common side effects", _side_effects_text),
+    ("who_not", "Who should not have it", _contraindications_text),
+    ("warnings", "Warnings", _warnings_text),
+    ("cost", "Cost and access", cost_text),
+]
+
+
+def compare_rows(treatments: Sequence[Treatment]) -> list[CompareRow]:
+    return [
+        CompareRow(key, question, {t.id: answer(t) for t in treatments})
+        for key, question, answer in COMPARE_QUESTIONS
+    ]

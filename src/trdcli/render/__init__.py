@@ -1,0 +1,1 @@
+"""Renderers: they turn core results into text and know nothing of the command line."""

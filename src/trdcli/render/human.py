@@ -1,0 +1,280 @@
+"""Rich views for people: list, compare, explain. Imported only when one is drawn."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import IO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Catalogue, Claim, Condition, Evidence, Treatment
+from ..query import CompareRow, cost_text, status_label
+from ..safety import DISCLAIMER
+
+# From this width, `trd list` gives every fact its own column.
+WIDE_LIST = 120
+# Below this many columns per treatment, compare stacks answers instead of side by side.
+MIN_COMPARE_COLUMN = 22
+
+
+def make_console(stream: IO[str]) -> Console:
+    # Rich honours NO_COLOR, TERM=dumb and COLUMNS, and drops colour when not a terminal.
+    return Console(file=stream, highlight=False, emoji=False)
+
+
+_ASCII_SIMPLE_HEAD = box.Box(
+    "    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+
+
+def _list_box(console: Console) -> box.Box:
+    return box.SIMPLE_HEAD if console.is_terminal else _ASCII_SIMPLE_HEAD
+
+
+def _box(console: Console) -> box.Box:
+    """Box-drawing characters for a terminal, plain ASCII for a pipe or a file."""
+    return box.ROUNDED if console.is_terminal and not console.legacy_windows else box.ASCII
+
+
+class References:
+    """Numbers sources in order of first citation, so text can point at them as [n]."""
+
+    def __init__(self) -> None:
+        self.order: dict[str, int] = {}
+
+    def mark(self, source_ids: Sequence[str]) -> str:
+        numbers = [self.order.setdefault(s, len(self.order) + 1) for s in source_ids]
+        return "[" + ",".join(str(n) for n in numbers) + "]" if numbers else ""
+
+    def cite(self, text: str, source_ids: Sequence[str]) -> Text:
+        return Text.assemble(text, " ", (self.mark(source_ids), "cyan"))
+
+
+def footer(console: Console) -> None:
+    console.print()
+    console.print(Text(DISCLAIMER, style="bold"))
+
+
+def _heading(title: str) -> Text:
+    return Text("\n" + title, style="bold underline")
+
+
+def _onset_short(t: Treatment) -> str:
+    low, high = t.onset.days_min, t.onset.days_max
+    if low is None and high is None:
+        return t.onset.text.split(". ")[0]
+    low = low if low is not None else high
+    high = high if high is not None else low
+    assert low is not None and high is not None
+    if high < 14:
+        return f"{low} day{'s' * (high != 1)}" if low == high else f"{low}-{high} days"
+    if low >= 14:
+        return f"{low // 7} weeks" if low == high else f"{low // 7}-{high // 7} weeks"
+    return f"{low} days to {high // 7} weeks"
+
+
+def _course_short(t: Treatment) -> str:
+    c = t.course
+    if c.sessions_per_week is not None and c.weeks is not None:
+        text = f"{c.sessions_per_week:g}/wk x {c.weeks:g} wk"
+    else:
+        text = c.setting
+    return text + (", anaesthesia" if c.anaesthesia else "")
+
+
+def render_list(console: Console, catalogue: Catalogue, treatments: Sequence[Treatment]) -> None:
+    # Wide terminals get a column per fact; at 80 columns facts share cells so the
+    # headline keeps enough room to be read.
+    wide = console.width >= WIDE_LIST
+    table = Table(box=_list_box(console), show_lines=True, pad_edge=False,
+                  title=f"TRD options ({len(treatments)}), catalogue {catalogue.version}")
+    table.add_column("Option", width=26 if wide else 20, overflow="fold")
+    if wide:
+        table.add_column("Type", width=15)
+    table.add_column("US status", width=16 if wide else 11)
+    table.add_column("How soon" if wide else "How soon\nCourse", width=15 if wide else 12)
+    if wide:
+        table.add_column("Course", width=16)
+    table.add_column("Headline result", ratio=1, min_width=20)
+    for t in treatments:
+        name = Text.assemble((t.name, "bold"), "\n", (t.id, "dim"))
+        status = status_label(t).removeprefix("FDA: ")
+        if wide:
+            table.add_row(name, t.category, status, _onset_short(t), _course_short(t),
+                          t.headline.text)
+        else:
+            name.append(f" | {t.category}", style="dim")
+            table.add_row(name, status, f"{_onset_short(t)}\n{_course_short(t)}",
+                          t.headline.text)
+    console.print(table)
+    if not treatments:
+        console.print("No option matches those filters.")
+    console.print(Text("Details: trd explain NAME   Side by side: trd compare A B", style="dim"))
+    footer(console)
+
+
+def render_compare(
+    console: Console, treatments: Sequence[Treatment], rows: Sequence[CompareRow]
+) -> None:
+    side_by_side = console.width >= MIN_COMPARE_COLUMN * len(treatments) + 14
+    if side_by_side:
+        table = Table(box=_box(console), show_lines=True)
+        table.add_column("", style="bold", ratio=2)
+        for t in treatments:
+            table.add_column(t.name, ratio=4, overflow="fold")
+        for row in rows:
+            table.add_row(row.question, *(row.answers[t.id] for t in treatments))
+        console.print(table)
+    else:
+        # Too narrow for columns: one block per question, each treatment's answer under it.
+        for row in rows:
+            console.print(Text(row.question, style="bold underline"))
+            for t in treatments:
+                console.print(Padding(Text.assemble((t.name + ": ", "bold"), row.answers[t.id]),
+                                      (0, 0, 0, 2)))
+            console.print()
+    console.print(Text("Sources for every figure: trd explain NAME", style="dim"))
+    footer(console)
+
+
+def _claim(refs: References, claim: Claim | None) -> RenderableType:
+    if claim is None:
+        return Text("Not yet reviewed.", style="italic")
+    return refs.cite(claim.text, claim.sources)
+
+
+def _evidence_table(console: Console, refs: References, items: Sequence[Evidence]) -> Table:
+    table = Table(box=_box(console), show_lines=True)
+    table.add_column("Study", ratio=3)
+    table.add_column("Design and people", ratio=4)
+    table.add_column("Outcome", ratio=3)
+    table.add_column("Result", ratio=3)
+    for e in items:
+        unit = e.unit if e.unit == "%" else f" {e.unit}"
+        result = f"{e.treatment_value:g}{unit}"
+        if e.comparator:
+            other = f"{e.comparator_value:g}{unit}" if e.comparator_value is not None else "-"
+            result += f" vs {other} ({e.comparator})"
+        table.add_row(
+            Text.assemble(f"{e.study} ({e.year})\n", (e.publisher, "dim"), " ",
+                          (refs.mark(e.sources), "cyan")),
+            f"{e.design}; {e.population}; N={e.n}",
+            f"{e.outcome}: {e.measure}; {e.timepoint}",
+            result + (f"\n{e.note}" if e.note else ""),
+        )
+    return table
+
+
+def _not_reviewed_or(items: object, body: RenderableType) -> RenderableType:
+    return Text("Not yet reviewed.", style="italic") if items is None else body
+
+
+def render_explain(console: Console, catalogue: Catalogue, t: Treatment) -> None:
+    refs = References()
+    out: list[RenderableType] = [
+        Text(t.name, style="bold"),
+        Text(f"{t.category} | {status_label(t)} | id {t.id} | reviewed {t.reviewed}",
+             style="dim"),
+        Text("Also called: " + ", ".join(t.aliases), style="dim"),
+        Text(t.summary),
+        _heading("What it is"), Text(t.description),
+        _heading("How it is thought to work"), Text(t.mechanism),
+        _heading("Who it is for"), Text(t.who_for),
+        _heading("How well it works"), refs.cite(t.headline.text, t.headline.sources),
+    ]
+    if t.evidence:
+        out.append(_evidence_table(console, refs, t.evidence))
+    c = t.course
+    facts = [
+        ("Sessions", f"{c.sessions_per_week:g} a week for {c.weeks:g} weeks"
+         if c.sessions_per_week is not None and c.weeks is not None else None),
+        ("Time per visit", f"{c.minutes_per_visit:g} minutes"
+         if c.minutes_per_visit is not None else None),
+        ("Where", c.setting),
+        ("Anaesthesia", "yes" if c.anaesthesia else "no"),
+        ("Observation", c.observation),
+        ("Driving", c.driving),
+        ("Time off work", c.time_off_work),
+    ]
+    course = Table.grid(padding=(0, 2))
+    course.add_column(style="bold")
+    course.add_column()
+    for label, value in facts:
+        if value:
+            course.add_row(label, value)
+    out += [
+        _heading("How soon"), refs.cite(t.onset.text, t.onset.sources),
+        _heading("What a course involves"), refs.cite(c.summary, c.sources), course,
+        _heading("How long it lasts"), _claim(refs, t.durability),
+        _heading("Maintenance"), _claim(refs, t.maintenance),
+        _heading("Side effects"),
+        _not_reviewed_or(t.side_effects, _lines(refs, [
+            (s.name + (f" - {s.per_100:g} in 100 people" if s.per_100 is not None else "")
+             + (f" (vs {s.comparator_per_100:g} in 100 on the comparator)"
+                if s.comparator_per_100 is not None else ""), s.text, s.sources)
+            for s in t.side_effects or []])),
+        _heading("Who should avoid it or take care"),
+        _not_reviewed_or(t.contraindications, _lines(refs, [
+            (f"{x.tag} ({'do not use' if x.level == 'exclude' else 'caution'})", x.text, x.sources)
+            for x in t.contraindications or []])),
+        _heading("Warnings"),
+        _not_reviewed_or(t.warnings, _lines(refs, [
+            (w.kind.upper(), w.text, w.sources) for w in t.warnings or []])),
+        _heading("Regulatory status"),
+        _lines(refs, [
+            (f"{r.agency}: {r.status}" + (f" ({r.product}, {r.pathway})" if r.pathway else
+                                         f" ({r.product})") + (f", {r.year}" if r.year else ""),
+             r.indication, r.sources) for r in t.regulatory]),
+        _heading("What guidelines say"),
+        _not_reviewed_or(t.guidelines, _lines(refs, [
+            (f"{g.guideline}: {g.stance} ({g.line})", g.text, g.sources)
+            for g in t.guidelines or []])),
+        _heading("Cost and access"),
+    ]
+    if t.cost is None:
+        out.append(Text("Not yet reviewed.", style="italic"))
+    else:
+        out += [refs.cite(cost_text(t), t.cost.sources),
+                Text(f"Insurance: {t.cost.insurance}"), Text(f"Where: {t.cost.where}")]
+    console.print(Group(*out))
+    _print_sources(console, catalogue, refs)
+    footer(console)
+
+
+def _lines(refs: References, items: Sequence[tuple[str, str, Sequence[str]]]) -> RenderableType:
+    if not items:
+        return Text("None known.", style="italic")
+    return Group(*(Text.assemble("- ", (label, "bold"), ": ", refs.cite(text, sources))
+                   for label, text, sources in items))
+
+
+def _print_sources(console: Console, catalogue: Catalogue, refs: References) -> None:
+    console.print(_heading("Sources"))
+    for source_id, n in refs.order.items():
+        s = catalogue.sources[source_id]
+        ids = "".join(f" {label} {value}." for label, value in (("PMID", s.pmid), ("DOI", s.doi))
+                      if value)
+        console.print(Text.assemble(
+            (f"[{n}] ", "cyan"), f"{s.authors.rstrip('.') + '. ' if s.authors else ''}{s.title}. "
+            f"{s.publisher}{f', {s.year}' if s.year else ''}.{ids} ",
+            (s.url, "dim")))
+
+
+def render_condition(console: Console, catalogue: Catalogue, c: Condition) -> None:
+    refs = References()
+    out: list[RenderableType] = [
+        Text(c.name, style="bold"),
+        Text("Also called: " + ", ".join(c.aliases), style="dim"),
+        _heading("Definition"), refs.cite(c.definition.text, c.definition.sources),
+        _heading("How common it is"), _claim(refs, c.how_common),
+        _heading("What is thought to contribute"),
+        _lines(refs, [(f.name, f.text, f.sources) for f in c.contributing_factors]),
+        _heading("When it is not really resistance"), _claim(refs, c.pseudo_resistance),
+        Text("\nOptions: trd list   One option: trd explain NAME", style="dim"),
+    ]
+    console.print(Group(*out))
+    _print_sources(console, catalogue, refs)
+    footer(console)

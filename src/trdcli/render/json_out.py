@@ -1,0 +1,76 @@
+"""JSON output: a versioned envelope around plain data derived from the model."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import IO, Any
+
+from ..model import Catalogue, Condition, Treatment
+from ..query import CompareRow, status_label
+from ..structure import to_jsonable
+
+# Bump when a key is removed or changes meaning; adding keys keeps the version.
+SCHEMA_VERSION = 1
+
+
+def envelope(command: str, catalogue: Catalogue, **payload: Any) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "command": command,
+        "catalogue": {"version": catalogue.version, "released": catalogue.released.isoformat()},
+        **payload,
+    }
+
+
+def numbered_sources(catalogue: Catalogue, ids: Sequence[str]) -> list[dict[str, Any]]:
+    return [
+        {"ref": n, "id": source_id, **to_jsonable(catalogue.sources[source_id])}
+        for n, source_id in enumerate(ids, start=1)
+    ]
+
+
+def list_item(treatment: Treatment) -> dict[str, Any]:
+    return {
+        "id": treatment.id,
+        "name": treatment.name,
+        "aliases": treatment.aliases,
+        "category": treatment.category,
+        "summary": treatment.summary,
+        "status": status_label(treatment),
+        "regulatory": to_jsonable(treatment.regulatory),
+        "onset": to_jsonable(treatment.onset),
+        "course": to_jsonable(treatment.course),
+        "headline": to_jsonable(treatment.headline),
+        "reviewed": treatment.reviewed.isoformat(),
+    }
+
+
+def list_document(catalogue: Catalogue, treatments: Sequence[Treatment]) -> dict[str, Any]:
+    return envelope("list", catalogue, count=len(treatments),
+                    treatments=[list_item(t) for t in treatments])
+
+
+def explain_document(catalogue: Catalogue, topic: Treatment | Condition) -> dict[str, Any]:
+    kind = "condition" if isinstance(topic, Condition) else "treatment"
+    return envelope("explain", catalogue, kind=kind, **{kind: to_jsonable(topic)},
+                    sources=numbered_sources(catalogue, topic.source_ids()))
+
+
+def compare_document(
+    catalogue: Catalogue, treatments: Sequence[Treatment], rows: Sequence[CompareRow]
+) -> dict[str, Any]:
+    cited = list(dict.fromkeys(s for t in treatments for s in t.source_ids()))
+    return envelope(
+        "compare", catalogue,
+        ids=[t.id for t in treatments],
+        rows=[to_jsonable(r) for r in rows],
+        treatments=[to_jsonable(t) for t in treatments],
+        sources=numbered_sources(catalogue, cited),
+    )
+
+
+def write_json(document: Any, stream: IO[bytes]) -> None:
+    """UTF-8 whatever the locale, so a script reads the same bytes everywhere."""
+    stream.write(json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+    stream.flush()

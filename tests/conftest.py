@@ -1,0 +1,59 @@
+"""Pin the terminal so views are stable, and give tests the real CLI to drive."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from trdcli.cli import app
+from trdcli.loader import default_catalogue_path
+
+WIDTH = 80
+PINNED_ENV = {
+    "NO_COLOR": "1",
+    "COLUMNS": str(WIDTH),
+    "TERMINAL_WIDTH": str(WIDTH),
+    "TERM": "dumb",
+    "_TYPER_FORCE_DISABLE_TERMINAL": "1",
+}
+
+
+@pytest.fixture(autouse=True)
+def pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    for key, value in PINNED_ENV.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("TRD_CATALOG", raising=False)
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+    """Run `trd ARGS` through Typer's runner, keeping stdout and stderr apart."""
+    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def shipped_data() -> dict[str, Any]:
+    """The shipped catalogue as plain data, for tests that mutate a copy."""
+    data: dict[str, Any] = yaml.safe_load(default_catalogue_path().read_text(encoding="utf-8"))
+    return data
+
+
+def write_catalogue(path: Path, data: Any) -> Path:
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path

@@ -1,0 +1,68 @@
+"""`trd compare`: treatments as columns, questions as rows, readable at 80 columns."""
+
+from __future__ import annotations
+
+import pytest
+
+import trdcli
+from conftest import WIDTH, invoke
+from trdcli.safety import DISCLAIMER
+
+QUESTIONS = ["Approval (US)", "How well it works", "How soon", "What is involved",
+             "Common side effects", "Who should not have it", "Warnings", "Cost and access"]
+
+
+@pytest.mark.parametrize("names", [
+    ["ketamine", "tms"],
+    ["ketamine", "esketamine", "ect"],
+    ["ketamine", "esketamine", "ect", "vns", "psilocybin"],
+])
+def test_compare_shows_every_question_for_every_treatment_within_80_columns(
+        names: list[str]) -> None:
+    result = invoke("compare", *names)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= WIDTH
+    catalogue = trdcli.load_catalogue()
+    flat = " ".join(" ".join(lines).split())
+    for name in names:
+        treatment = trdcli.resolve(catalogue, name)
+        assert treatment.name.split()[0] in flat
+    for question in QUESTIONS:
+        assert question in flat
+    assert lines[-1] == DISCLAIMER
+
+
+def test_compare_json_has_rows_and_full_entries() -> None:
+    document = invoke("compare", "ketamine", "tms", "--json").json()
+    assert document["command"] == "compare"
+    assert document["ids"] == ["iv-ketamine", "rtms"]
+    assert [row["question"] for row in document["rows"]] == QUESTIONS
+    for row in document["rows"]:
+        assert set(row["answers"]) == {"iv-ketamine", "rtms"}
+    assert [t["id"] for t in document["treatments"]] == ["iv-ketamine", "rtms"]
+    cited = {s for t in trdcli.resolve_many(trdcli.load_catalogue(), ["ketamine", "tms"])
+             for s in t.source_ids()}
+    assert {s["id"] for s in document["sources"]} == cited
+
+
+def test_compare_answers_come_from_the_catalogue() -> None:
+    catalogue = trdcli.load_catalogue()
+    ect = trdcli.resolve(catalogue, "ect")
+    row = next(r for r in trdcli.compare_rows([ect, trdcli.resolve(catalogue, "vns")])
+               if r.key == "how_well")
+    assert row.answers["ect"] == ect.headline.text
+
+
+@pytest.mark.parametrize("names", [["ketamine"], ["ect", "vns", "tms", "cbt", "ssri", "digital"]])
+def test_compare_needs_two_to_five(names: list[str]) -> None:
+    result = invoke("compare", *names)
+    assert result.exit_code == 2
+    assert "compare takes 2 to 5 treatments" in result.stderr
+    assert result.stdout == ""
+
+
+def test_compare_refuses_the_same_treatment_twice() -> None:
+    result = invoke("compare", "tms", "rtms")
+    assert result.exit_code == 2
+    assert "named twice: rtms" in result.stderr

@@ -1,0 +1,100 @@
+"""The shipped catalogue passes every data rule, and each rule catches a careless edit."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import trdcli
+from conftest import write_catalogue
+from trdcli.errors import CatalogueError
+from trdcli.model import ContraindicationTag
+from trdcli.validate import check_catalogue
+
+CATALOGUE = trdcli.load_catalogue()
+
+
+def test_shipped_catalogue_has_no_problems() -> None:
+    assert check_catalogue(CATALOGUE) == []
+
+
+def test_every_claim_cites_a_source_that_exists() -> None:
+    cited = {s for t in CATALOGUE.treatments for s in t.source_ids()}
+    cited |= set(CATALOGUE.condition.source_ids())
+    assert cited <= set(CATALOGUE.sources)
+    for treatment in CATALOGUE.treatments:
+        for item in treatment.evidence:
+            assert item.sources, (treatment.id, item.study)
+
+
+def test_every_source_names_the_page_that_was_checked() -> None:
+    for source_id, source in CATALOGUE.sources.items():
+        assert source.url.startswith(("https://", "http://")), source_id
+
+
+def test_off_label_and_investigational_are_labelled_in_the_summary() -> None:
+    for treatment in CATALOGUE.treatments:
+        status = treatment.status_for("FDA")
+        assert status is not None, treatment.id
+        if status.status in ("off-label", "investigational"):
+            assert status.status in treatment.summary.casefold(), treatment.id
+
+
+def test_devices_are_not_called_approved_unless_through_pma() -> None:
+    for treatment in CATALOGUE.treatments:
+        for reg in treatment.regulatory:
+            if reg.product == "device" and reg.status == "approved":
+                assert reg.pathway and "PMA" in reg.pathway, treatment.id
+
+
+MUTATIONS: dict[str, tuple[Any, str]] = {
+    "pmid": (lambda d: d["sources"][next(iter(d["sources"]))].update(pmid="PMID123"),
+             "is not a PubMed id"),
+    "doi": (lambda d: d["sources"][next(iter(d["sources"]))].update(doi="doi:10/x"),
+            "is not a DOI"),
+    "url": (lambda d: d["sources"][next(iter(d["sources"]))].update(url="pubmed"),
+            "is not an http(s) URL"),
+    "percentage": (lambda d: d["treatments"][0]["evidence"][0].update(
+        unit="%", treatment_value=140.0), "is not between 0 and 100"),
+    "per_100": (lambda d: d["treatments"][0]["side_effects"].append(
+        {"name": "x", "text": "x", "sources": d["treatments"][0]["headline"]["sources"],
+         "per_100": -3}), "is not between 0 and 100"),
+    "future year": (lambda d: d["treatments"][0]["evidence"][0].update(year=2999),
+                    "is not between 1900"),
+    "future review": (lambda d: d["treatments"][0].update(reviewed=date(2999, 1, 1)),
+                      "is in the future"),
+    "stale review": (lambda d: d["treatments"][0].update(reviewed=date(2001, 1, 1)),
+                     "more than two years before"),
+    "empty sources": (lambda d: d["treatments"][0]["headline"].update(sources=[]),
+                      "cites no source"),
+    "tag": (lambda d: d["treatments"][0]["contraindications"].append(
+        {"tag": "pregnant", "level": "exclude", "text": "x",
+         "sources": d["treatments"][0]["headline"]["sources"]}), "did you mean pregnancy?"),
+    "range": (lambda d: d["treatments"][0]["onset"].update(days_min=30, days_max=2),
+              "is more than days_max"),
+    "n": (lambda d: d["treatments"][0]["evidence"][0].update(n=0), "must be at least 1"),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(MUTATIONS))
+def test_each_rule_catches_a_careless_edit(rule: str, tmp_path: Path,
+                                           shipped_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(shipped_data)
+    mutate, message = MUTATIONS[rule]
+    mutate(data)
+    path = write_catalogue(tmp_path / "careless.yaml", data)
+    with pytest.raises(CatalogueError) as caught:
+        trdcli.load_catalogue(path)
+    assert any(message in str(p) for p in caught.value.problems), caught.value.problems
+
+
+def test_contraindication_vocabulary_is_the_documented_one() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    from typing import get_args
+
+    for tag in get_args(ContraindicationTag):
+        assert f"`{tag}`" in readme, tag

@@ -1,0 +1,59 @@
+"""`trd explain`: everything about one option, each claim pointing at its sources."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import trdcli
+from conftest import invoke
+from trdcli.safety import DISCLAIMER
+
+SECTIONS = ["What it is", "How it is thought to work", "Who it is for", "How well it works",
+            "How soon", "What a course involves", "How long it lasts", "Maintenance",
+            "Side effects", "Who should avoid it or take care", "Warnings",
+            "Regulatory status", "What guidelines say", "Cost and access", "Sources"]
+CATALOGUE = trdcli.load_catalogue()
+
+
+@pytest.mark.parametrize("treatment", CATALOGUE.treatments, ids=lambda t: t.id)
+def test_explain_view_has_every_section_and_numbered_sources(treatment: trdcli.Treatment) -> None:
+    result = invoke("explain", treatment.id)
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    positions = [text.index("\n" + section + "\n") for section in SECTIONS]
+    assert positions == sorted(positions)
+    sources_part = text[positions[-1]:]
+    listed = re.findall(r"^\[(\d+)\]", sources_part, flags=re.M)
+    assert listed == [str(n) for n in range(1, len(treatment.source_ids()) + 1)]
+    for source_id in treatment.source_ids():
+        assert CATALOGUE.sources[source_id].url[:40] in "".join(sources_part.split("\n"))
+    cited = {int(n) for group in re.findall(r"\[([\d,]+)\]", text[:positions[-1]])
+             for n in group.split(",")}
+    assert cited == set(range(1, len(listed) + 1))
+    assert "Not yet reviewed" not in text
+    assert text.rstrip().splitlines()[-1] == DISCLAIMER
+
+
+@pytest.mark.parametrize("treatment", CATALOGUE.treatments, ids=lambda t: t.id)
+def test_explain_json_carries_the_whole_entry(treatment: trdcli.Treatment) -> None:
+    document = invoke("explain", treatment.id, "--json").json()
+    entry = document["treatment"]
+    assert document["kind"] == "treatment"
+    for field in ("regulatory", "evidence", "onset", "course", "side_effects",
+                  "contraindications", "warnings", "guidelines", "cost", "reviewed"):
+        assert entry[field] is not None, field
+    assert entry["evidence"], "every entry cites at least one evidence item"
+    assert [s["id"] for s in document["sources"]] == treatment.source_ids()
+    assert [s["ref"] for s in document["sources"]] == list(range(1, len(document["sources"]) + 1))
+
+
+def test_explain_trd_covers_definition_and_contributing_factors() -> None:
+    result = invoke("explain", "treatment-resistant depression")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split()).casefold()
+    assert "two" in text and "antidepressant" in text
+    for factor in ("neurotransmitter", "neuroplasticity", "inflammation", "stress"):
+        assert factor in text, factor
+    assert result.stdout.rstrip().splitlines()[-1] == DISCLAIMER
