@@ -112,7 +112,9 @@ def list_command(
         list[StatusChoice] | None,
         typer.Option("--status", help="Only this US regulatory status (repeat for several)."),
     ] = None,
-    sort: Annotated[SortChoice, typer.Option("--sort", help="Order of the rows.")] = SortChoice.category,
+    sort: Annotated[
+        SortChoice, typer.Option("--sort", help="Order of the rows.")
+    ] = SortChoice.category,
     as_json: JsonFlag = False,
 ) -> None:
     """List every option, one row each.
@@ -167,7 +169,9 @@ def compare(
 @app.command()
 def explain(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="An option, or 'trd' for the condition.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="An option, or 'trd' for the condition.")
+    ],
     as_json: JsonFlag = False,
 ) -> None:
     """Everything about one option, with its sources; 'trd explain trd' explains the condition.

@@ -23,7 +23,7 @@ class _Duplicate(Exception):
         self.mark = mark
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _StrictLoader(_BaseLoader):  # type: ignore[misc]
     """The safe loader, refusing duplicate keys (PyYAML silently keeps the last)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
@@ -71,9 +71,11 @@ def parse_yaml(text: str, file: str) -> Any:
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message = f"YAML syntax error: {exc.problem or exc.context}"
-        raise CatalogueError([Problem((), message, file=file, line=line, column=column)]) from None
+        problem = Problem((), message, file=file)
+        if mark:
+            problem = Problem((), message, file, mark.line + 1, mark.column + 1)
+        raise CatalogueError([problem]) from None
     except yaml.YAMLError as exc:
         raise CatalogueError([Problem((), f"YAML error: {exc}", file=file)]) from None
 
@@ -92,10 +94,10 @@ def locate(text: str, path: tuple[str | int, ...]) -> tuple[int, int] | None:
                 if key_node.value == part:
                     mark, child = key_node.start_mark, value_node
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part < len(node.value):
-                child = node.value[part]
-                mark = child.start_mark
+        elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+              and part < len(node.value)):
+            child = node.value[part]
+            mark = child.start_mark
         if child is None:
             break
         node = child

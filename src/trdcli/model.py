@@ -21,7 +21,7 @@ RegulatoryStatus = Literal["approved", "cleared", "off-label", "investigational"
 Product = Literal["drug", "device", "procedure", "therapy", "software"]
 Stance = Literal["recommended", "option", "not-recommended", "research-only", "no-position"]
 OutcomeKind = Literal["response", "remission", "score-change", "relapse", "other"]
-Unit = Literal["%", "points", "RR", "OR", "SMD", "NNT", "HR", "days"]
+Unit = Literal["%", "points", "RR", "OR", "SMD", "NNT", "HR", "days", "mg"]
 Level = Literal["exclude", "caution"]
 WarningKind = Literal["boxed", "rems", "restricted-access", "other"]
 SourceKind = Literal[
@@ -61,9 +61,9 @@ class Source:
     """A reference that a claim rests on, with the page that was checked."""
 
     title: str
-    publisher: str
     kind: SourceKind
     url: str
+    publisher: str | None = None
     authors: str | None = None
     year: int | None = None
     pmid: str | None = None
@@ -101,17 +101,19 @@ class GuidelinePosition:
 @dataclass(frozen=True)
 class Evidence:
     study: str
-    year: int
-    publisher: str
     design: str
     population: str
-    n: int
     outcome: OutcomeKind
     measure: str
-    treatment_value: float
-    unit: Unit
     timepoint: str
     sources: list[str]
+    # None where the source gives a finding but no figure (the note says what it found).
+    treatment_value: float | None = None
+    unit: Unit | None = None
+    # None where the source read did not state it: never filled in from memory.
+    year: int | None = None
+    publisher: str | None = None
+    n: int | None = None
     comparator: str | None = None
     comparator_value: float | None = None
     note: str | None = None
@@ -119,6 +121,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Onset:
+    label: str  # a few words for `trd list`, e.g. "hours to days"
     text: str
     sources: list[str]
     days_min: int | None = None
@@ -127,6 +130,7 @@ class Onset:
 
 @dataclass(frozen=True)
 class Course:
+    label: str  # a few words for `trd list`, e.g. "2/wk x 3 wk, IV drip"
     summary: str
     setting: str
     anaesthesia: bool
@@ -166,9 +170,9 @@ class Warning:
 @dataclass(frozen=True)
 class Cost:
     text: str
-    insurance: str
     where: str
     sources: list[str]
+    insurance: str | None = None
     low: float | None = None
     high: float | None = None
     currency: str | None = None
@@ -224,6 +228,7 @@ class Condition:
     aliases: list[str]
     definition: Claim
     contributing_factors: list[Factor]
+    reviewed: date | None = None
     how_common: Claim | None = None
     pseudo_resistance: Claim | None = None
 

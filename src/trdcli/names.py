@@ -42,16 +42,16 @@ class Resolver(Generic[T]):
 
     def __init__(self, entries: Iterable[T], kind: str = "treatment"):
         self.kind = kind
-        self._by_key: dict[str, T] = {}
+        self._by_key: dict[str, tuple[T, str]] = {}  # normalised -> (entry, name as written)
         for entry in entries:
-            for key in (entry.id, entry.name, *entry.aliases):
-                self._by_key.setdefault(normalise(key), entry)
+            for name in (entry.id, entry.name, *entry.aliases):
+                self._by_key.setdefault(normalise(name), (entry, name))
 
     def resolve(self, query: str) -> T:
         key = normalise(query)
         if key in self._by_key:
-            return self._by_key[key]
-        matches = {e.id: e for k, e in self._by_key.items()
+            return self._by_key[key][0]
+        matches = {e.id: e for k, (e, _) in self._by_key.items()
                    if len(key) >= MIN_PREFIX and k.startswith(key)}
         if len(matches) == 1:
             return next(iter(matches.values()))
@@ -60,8 +60,12 @@ class Resolver(Generic[T]):
             raise NameNotFound(
                 f"{query!r} matches several {self.kind}s: {', '.join(names)}; "
                 "type more of the name", names)
-        close = difflib.get_close_matches(key, list(self._by_key), n=3, cutoff=0.6)
-        suggestions = list(dict.fromkeys(close))
-        hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        # One suggestion per entry, in the words closest to what was typed.
+        suggestions: dict[str, str] = {}
+        for close in difflib.get_close_matches(key, list(self._by_key), n=6, cutoff=0.6):
+            entry, written = self._by_key[close]
+            suggestions.setdefault(entry.id, written)
+        shown = list(suggestions.values())[:3]
+        hint = f"; did you mean {' or '.join(shown)}?" if shown else ""
         raise NameNotFound(
-            f"unknown {self.kind} {query!r}{hint} (see 'trd list' for every name)", suggestions)
+            f"unknown {self.kind} {query!r}{hint} (see 'trd list' for every name)", shown)

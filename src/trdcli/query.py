@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from .errors import UsageError
-from .model import Catalogue, Condition, Treatment
+from .model import Catalogue, Category, Condition, Treatment
 from .names import Resolver, normalise
 
 MIN_COMPARE, MAX_COMPARE = 2, 5
+# Shown for a block that is null: nobody has reviewed it, or nothing in it could be confirmed.
+UNCONFIRMED = "no confirmed information yet"
 
 STATUS_LABELS = {
     "approved": "approved",
@@ -19,6 +21,7 @@ STATUS_LABELS = {
     "investigational": "investigational",
     "not-regulated": "no approval needed",
 }
+CATEGORY_ORDER = list(get_args(Category))
 # Most to least established, for sorting by status.
 STATUS_ORDER = list(STATUS_LABELS)
 
@@ -48,7 +51,7 @@ def _onset_days(treatment: Treatment) -> float:
 
 SORT_KEYS: dict[str, Callable[[Treatment], Any]] = {
     "name": lambda t: normalise(t.name),
-    "category": lambda t: (t.category, normalise(t.name)),
+    "category": lambda t: (CATEGORY_ORDER.index(t.category), normalise(t.name)),
     "status": lambda t: (_status_rank(t), normalise(t.name)),
     "onset": lambda t: (_onset_days(t), normalise(t.name)),
 }
@@ -123,7 +126,7 @@ def _course_text(t: Treatment) -> str:
 
 def _side_effects_text(t: Treatment, most: int = 4) -> str:
     if t.side_effects is None:
-        return "not yet reviewed"
+        return UNCONFIRMED
     if not t.side_effects:
         return "none reported"
     ranked = sorted(t.side_effects, key=lambda s: -(s.per_100 or 0))[:most]
@@ -133,7 +136,7 @@ def _side_effects_text(t: Treatment, most: int = 4) -> str:
 
 def _contraindications_text(t: Treatment) -> str:
     if t.contraindications is None:
-        return "not yet reviewed"
+        return UNCONFIRMED
     excluded = [c.tag for c in t.contraindications if c.level == "exclude"]
     caution = [c.tag for c in t.contraindications if c.level == "caution"]
     parts = []
@@ -146,7 +149,7 @@ def _contraindications_text(t: Treatment) -> str:
 
 def cost_text(t: Treatment) -> str:
     if t.cost is None:
-        return "not yet reviewed"
+        return UNCONFIRMED
     cost = t.cost
     price = ""
     if cost.low is not None and cost.currency:
@@ -158,7 +161,7 @@ def cost_text(t: Treatment) -> str:
 
 def _warnings_text(t: Treatment) -> str:
     if t.warnings is None:
-        return "not yet reviewed"
+        return UNCONFIRMED
     return "; ".join(f"{w.kind.upper()}: {w.text}" for w in t.warnings) or "none"
 
 

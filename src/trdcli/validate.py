@@ -6,9 +6,18 @@ import re
 from datetime import date, timedelta
 
 from .errors import Problem
-from .model import Catalogue, Cost, Evidence, Onset, SideEffect
+from .model import (
+    Catalogue,
+    Condition,
+    Cost,
+    Evidence,
+    Onset,
+    Regulatory,
+    SideEffect,
+    Treatment,
+)
 from .names import normalise
-from .structure import iter_values
+from .structure import Path, iter_values
 
 PMID = re.compile(r"[1-9][0-9]{0,8}")
 DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
@@ -22,21 +31,21 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
     problems: list[Problem] = []
     add = problems.append
 
-    owners: dict[str, str] = {}
-    named = [("condition", catalogue.condition.id, catalogue.condition)] + [
-        (("treatments", i), t.id, t) for i, t in enumerate(catalogue.treatments)
-    ]
-    for where, owner_id, item in named:
-        base = where if isinstance(where, tuple) else (where,)
-        for field_name, names in (("id", [item.id]), ("name", [item.name]),
-                                  ("aliases", item.aliases)):
-            for index, name in enumerate(names):
-                path = (*base, field_name) + ((index,) if field_name == "aliases" else ())
-                key = normalise(name)
-                if not key:
-                    add(Problem(path, "must not be empty"))
-                elif owners.setdefault(key, owner_id) != owner_id:
-                    add(Problem(path, f"{name!r} is already used by {owners[key]!r}"))
+    owners: dict[str, tuple[Path, str]] = {}  # name -> (entry path, entry id)
+    entries: list[tuple[Path, Treatment | Condition]] = [(("condition",), catalogue.condition)]
+    entries += [(("treatments", i), t) for i, t in enumerate(catalogue.treatments)]
+    for base, item in entries:
+        names: list[tuple[Path, str]] = [(("id",), item.id), (("name",), item.name)]
+        names += [(("aliases", i), alias) for i, alias in enumerate(item.aliases)]
+        for where, name in names:
+            path = (*base, *where)
+            key = normalise(name)
+            if not key:
+                add(Problem(path, "must not be empty"))
+            else:
+                owner_path, owner_id = owners.setdefault(key, (base, item.id))
+                if owner_path != base:
+                    add(Problem(path, f"{name!r} is already used by {owner_id!r}"))
 
     if catalogue.released > today:
         add(Problem(("released",), f"{catalogue.released} is in the future"))
@@ -58,17 +67,20 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
             add(Problem((*base, "url"), f"{source.url!r} is not an http(s) URL"))
 
     for path, value in iter_values(catalogue):
-        name = path[-1]
-        if name == "sources" and isinstance(value, list):
-            if not value:
-                add(Problem(path, "cites no source"))
-            for index, source_id in enumerate(value):
+        leaf = path[-1]
+        if isinstance(getattr(value, "sources", None), list):
+            cited: list[str] = value.sources
+            # "Not a regulated product" states an absence, which no page can show.
+            absence = isinstance(value, Regulatory) and value.status == "not-regulated"
+            if not cited and not absence:
+                add(Problem((*path, "sources"), "cites no source"))
+            for index, source_id in enumerate(cited):
                 if source_id not in catalogue.sources:
-                    add(Problem((*path, index), f"unknown source {source_id!r}"))
-        elif name == "year" and isinstance(value, int):
+                    add(Problem((*path, "sources", index), f"unknown source {source_id!r}"))
+        if leaf == "year" and isinstance(value, int):
             if not EARLIEST_YEAR <= value <= today.year:
                 add(Problem(path, f"year {value} is not between {EARLIEST_YEAR} and {today.year}"))
-        elif name == "n" and isinstance(value, int) and value < 1:
+        elif leaf == "n" and isinstance(value, int) and value < 1:
             add(Problem(path, "must be at least 1"))
         elif isinstance(value, SideEffect) or (isinstance(value, Evidence) and value.unit == "%"):
             fields = (("per_100", "comparator_per_100") if isinstance(value, SideEffect)
@@ -84,4 +96,5 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
             if low is not None and high is not None and low > high:
                 add(Problem((*path, low_name), f"{low} is more than {high_name} ({high})"))
     return problems
+
 

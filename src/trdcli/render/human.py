@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Catalogue, Claim, Condition, Evidence, Treatment
-from ..query import CompareRow, cost_text, status_label
+from ..query import UNCONFIRMED, CompareRow, cost_text, status_label
 from ..safety import DISCLAIMER
 
 # From this width, `trd list` gives every fact its own column.
@@ -58,31 +58,12 @@ def footer(console: Console) -> None:
     console.print(Text(DISCLAIMER, style="bold"))
 
 
+def _unconfirmed() -> Text:
+    return Text(UNCONFIRMED.capitalize() + ".", style="italic")
+
+
 def _heading(title: str) -> Text:
     return Text("\n" + title, style="bold underline")
-
-
-def _onset_short(t: Treatment) -> str:
-    low, high = t.onset.days_min, t.onset.days_max
-    if low is None and high is None:
-        return t.onset.text.split(". ")[0]
-    low = low if low is not None else high
-    high = high if high is not None else low
-    assert low is not None and high is not None
-    if high < 14:
-        return f"{low} day{'s' * (high != 1)}" if low == high else f"{low}-{high} days"
-    if low >= 14:
-        return f"{low // 7} weeks" if low == high else f"{low // 7}-{high // 7} weeks"
-    return f"{low} days to {high // 7} weeks"
-
-
-def _course_short(t: Treatment) -> str:
-    c = t.course
-    if c.sessions_per_week is not None and c.weeks is not None:
-        text = f"{c.sessions_per_week:g}/wk x {c.weeks:g} wk"
-    else:
-        text = c.setting
-    return text + (", anaesthesia" if c.anaesthesia else "")
 
 
 def render_list(console: Console, catalogue: Catalogue, treatments: Sequence[Treatment]) -> None:
@@ -91,11 +72,11 @@ def render_list(console: Console, catalogue: Catalogue, treatments: Sequence[Tre
     wide = console.width >= WIDE_LIST
     table = Table(box=_list_box(console), show_lines=True, pad_edge=False,
                   title=f"TRD options ({len(treatments)}), catalogue {catalogue.version}")
-    table.add_column("Option", width=26 if wide else 20, overflow="fold")
+    table.add_column("Option", width=26 if wide else 22, overflow="fold")
     if wide:
         table.add_column("Type", width=15)
     table.add_column("US status", width=16 if wide else 11)
-    table.add_column("How soon" if wide else "How soon\nCourse", width=15 if wide else 12)
+    table.add_column("How soon" if wide else "How soon\nCourse", width=15 if wide else 13)
     if wide:
         table.add_column("Course", width=16)
     table.add_column("Headline result", ratio=1, min_width=20)
@@ -103,11 +84,11 @@ def render_list(console: Console, catalogue: Catalogue, treatments: Sequence[Tre
         name = Text.assemble((t.name, "bold"), "\n", (t.id, "dim"))
         status = status_label(t).removeprefix("FDA: ")
         if wide:
-            table.add_row(name, t.category, status, _onset_short(t), _course_short(t),
+            table.add_row(name, t.category, status, t.onset.label, t.course.label,
                           t.headline.text)
         else:
             name.append(f" | {t.category}", style="dim")
-            table.add_row(name, status, f"{_onset_short(t)}\n{_course_short(t)}",
+            table.add_row(name, status, f"{t.onset.label}\n{t.course.label}",
                           t.headline.text)
     console.print(table)
     if not treatments:
@@ -119,12 +100,13 @@ def render_list(console: Console, catalogue: Catalogue, treatments: Sequence[Tre
 def render_compare(
     console: Console, treatments: Sequence[Treatment], rows: Sequence[CompareRow]
 ) -> None:
-    side_by_side = console.width >= MIN_COMPARE_COLUMN * len(treatments) + 14
+    label_width = max(len(row.question) for row in rows)
+    side_by_side = console.width >= (MIN_COMPARE_COLUMN + 3) * len(treatments) + label_width + 4
     if side_by_side:
         table = Table(box=_box(console), show_lines=True)
-        table.add_column("", style="bold", ratio=2)
+        table.add_column("", style="bold", no_wrap=True, min_width=label_width)
         for t in treatments:
-            table.add_column(t.name, ratio=4, overflow="fold")
+            table.add_column(t.name, ratio=1, overflow="fold")
         for row in rows:
             table.add_row(row.question, *(row.answers[t.id] for t in treatments))
         console.print(table)
@@ -142,7 +124,7 @@ def render_compare(
 
 def _claim(refs: References, claim: Claim | None) -> RenderableType:
     if claim is None:
-        return Text("Not yet reviewed.", style="italic")
+        return _unconfirmed()
     return refs.cite(claim.text, claim.sources)
 
 
@@ -153,23 +135,23 @@ def _evidence_table(console: Console, refs: References, items: Sequence[Evidence
     table.add_column("Outcome", ratio=3)
     table.add_column("Result", ratio=3)
     for e in items:
-        unit = e.unit if e.unit == "%" else f" {e.unit}"
-        result = f"{e.treatment_value:g}{unit}"
-        if e.comparator:
+        unit = e.unit if e.unit == "%" else f" {e.unit or ''}"
+        result = f"{e.treatment_value:g}{unit}" if e.treatment_value is not None else ""
+        if e.comparator and e.treatment_value is not None:
             other = f"{e.comparator_value:g}{unit}" if e.comparator_value is not None else "-"
             result += f" vs {other} ({e.comparator})"
         table.add_row(
-            Text.assemble(f"{e.study} ({e.year})\n", (e.publisher, "dim"), " ",
-                          (refs.mark(e.sources), "cyan")),
-            f"{e.design}; {e.population}; N={e.n}",
+            Text.assemble(e.study + (f" ({e.year})" if e.year else ""), "\n",
+                          (e.publisher or "", "dim"), " ", (refs.mark(e.sources), "cyan")),
+            f"{e.design}; {e.population}" + (f"; N={e.n}" if e.n else ""),
             f"{e.outcome}: {e.measure}; {e.timepoint}",
-            result + (f"\n{e.note}" if e.note else ""),
+            "\n".join(part for part in (result, e.note or "") if part),
         )
     return table
 
 
 def _not_reviewed_or(items: object, body: RenderableType) -> RenderableType:
-    return Text("Not yet reviewed.", style="italic") if items is None else body
+    return _unconfirmed() if items is None else body
 
 
 def render_explain(console: Console, catalogue: Catalogue, t: Treatment) -> None:
@@ -235,10 +217,11 @@ def render_explain(console: Console, catalogue: Catalogue, t: Treatment) -> None
         _heading("Cost and access"),
     ]
     if t.cost is None:
-        out.append(Text("Not yet reviewed.", style="italic"))
+        out.append(_unconfirmed())
     else:
         out += [refs.cite(cost_text(t), t.cost.sources),
-                Text(f"Insurance: {t.cost.insurance}"), Text(f"Where: {t.cost.where}")]
+                Text(f"Insurance: {t.cost.insurance or UNCONFIRMED}"),
+                Text(f"Where: {t.cost.where}")]
     console.print(Group(*out))
     _print_sources(console, catalogue, refs)
     footer(console)
@@ -259,7 +242,7 @@ def _print_sources(console: Console, catalogue: Catalogue, refs: References) -> 
                       if value)
         console.print(Text.assemble(
             (f"[{n}] ", "cyan"), f"{s.authors.rstrip('.') + '. ' if s.authors else ''}{s.title}. "
-            f"{s.publisher}{f', {s.year}' if s.year else ''}.{ids} ",
+            f"{s.publisher or ''}{', ' if s.publisher and s.year else ''}{s.year or ''}.{ids} ",
             (s.url, "dim")))
 
 

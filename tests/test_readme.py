@@ -1,0 +1,33 @@
+"""The README shows real output, the real test command, and every documented code."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import readme  # noqa: E402
+
+TEXT = readme.README.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("command", "shown"), readme.blocks(TEXT), ids=lambda v: v[:40])
+def test_readme_output_is_what_the_command_prints(command: str, shown: str) -> None:
+    assert readme.run(command) == shown, f"run: python tools/readme.py ({command})"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "test-command" in ci
+    assert re.search(r"<!-- test-command -->\n```sh\n.+\n```\n<!-- /test-command -->", TEXT)
+
+
+def test_every_exit_code_is_documented() -> None:
+    from trdcli.errors import ExitCode
+
+    for code in ExitCode:
+        assert f"| {int(code)} |" in TEXT, code
