@@ -9,7 +9,8 @@ from conftest import WIDTH, invoke
 from trdcli.safety import DISCLAIMER
 
 QUESTIONS = ["Approval (US)", "How well it works", "How soon", "What is involved",
-             "Common side effects", "Who should not have it", "Warnings", "Cost and access"]
+             "Common side effects", "Who should not have it", "Warnings", "Cost and access",
+             "What guidelines say"]
 
 
 @pytest.mark.parametrize("names", [

@@ -35,7 +35,14 @@ def status_label(treatment: Treatment, agency: str = "FDA") -> str:
     label = STATUS_LABELS[reg.status]
     if reg.status == "approved" and reg.product == "device":
         label = "approved (device, PMA)"
-    return f"{agency}: {label}" + (f" {reg.year}" if reg.year else "")
+    # The year of an approval or clearance; an off-label drug's year is not for this use.
+    shows_year = reg.year and reg.status in ("approved", "cleared")
+    return f"{agency}: {label}" + (f" {reg.year}" if shows_year else "")
+
+
+def per_100(value: float) -> str:
+    """'41 in 100', the form people read most easily; '<1 in 100' for rare events."""
+    return "<1 in 100" if 0 < value < 0.5 else f"{value:.0f} in 100"
 
 
 def _status_rank(treatment: Treatment) -> int:
@@ -131,7 +138,7 @@ def _side_effects_text(t: Treatment, most: int = 4) -> str:
         return "none reported"
     ranked = sorted(t.side_effects, key=lambda s: -(s.per_100 or 0))[:most]
     return "; ".join(
-        s.name + (f" ({s.per_100:g} in 100)" if s.per_100 is not None else "") for s in ranked)
+        s.name + (f" ({per_100(s.per_100)})" if s.per_100 is not None else "") for s in ranked)
 
 
 def _contraindications_text(t: Treatment) -> str:
@@ -165,6 +172,12 @@ def _warnings_text(t: Treatment) -> str:
     return "; ".join(f"{w.kind.upper()}: {w.text}" for w in t.warnings) or "none"
 
 
+def guidelines_text(t: Treatment) -> str:
+    if t.guidelines is None:
+        return UNCONFIRMED
+    return "; ".join(f"{g.guideline}: {g.line}" for g in t.guidelines) or "no position found"
+
+
 COMPARE_QUESTIONS: list[tuple[str, str, Callable[[Treatment], str]]] = [
     ("approval", "Approval (US)", lambda t: status_label(t)),
     ("how_well", "How well it works", lambda t: t.headline.text),
@@ -174,6 +187,7 @@ COMPARE_QUESTIONS: list[tuple[str, str, Callable[[Treatment], str]]] = [
     ("who_not", "Who should not have it", _contraindications_text),
     ("warnings", "Warnings", _warnings_text),
     ("cost", "Cost and access", cost_text),
+    ("guidelines", "What guidelines say", guidelines_text),
 ]
 
 

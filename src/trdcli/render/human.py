@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Catalogue, Claim, Condition, Evidence, Treatment
-from ..query import UNCONFIRMED, CompareRow, cost_text, status_label
+from ..query import UNCONFIRMED, CompareRow, cost_text, per_100, status_label
 from ..safety import DISCLAIMER
 
 # From this width, `trd list` gives every fact its own column.
@@ -115,8 +115,8 @@ def render_compare(
         for row in rows:
             console.print(Text(row.question, style="bold underline"))
             for t in treatments:
-                console.print(Padding(Text.assemble((t.name + ": ", "bold"), row.answers[t.id]),
-                                      (0, 0, 0, 2)))
+                answer = Text.assemble((t.name + ": ", "bold"), row.answers[t.id])
+                console.print(Padding(answer, (0, 0, 0, 2), expand=False))
             console.print()
     console.print(Text("Sources for every figure: trd explain NAME", style="dim"))
     footer(console)
@@ -194,8 +194,8 @@ def render_explain(console: Console, catalogue: Catalogue, t: Treatment) -> None
         _heading("Maintenance"), _claim(refs, t.maintenance),
         _heading("Side effects"),
         _not_reviewed_or(t.side_effects, _lines(refs, [
-            (s.name + (f" - {s.per_100:g} in 100 people" if s.per_100 is not None else "")
-             + (f" (vs {s.comparator_per_100:g} in 100 on the comparator)"
+            (s.name + (f" - {per_100(s.per_100)} people" if s.per_100 is not None else "")
+             + (f" (vs {per_100(s.comparator_per_100)} on the comparator)"
                 if s.comparator_per_100 is not None else ""), s.text, s.sources)
             for s in t.side_effects or []])),
         _heading("Who should avoid it or take care"),
