@@ -51,7 +51,7 @@ def test_typo_suggests_the_closest_name_on_stderr() -> None:
 def test_unknown_name_without_anything_close() -> None:
     result = invoke("explain", "zzzzqqq")
     assert result.exit_code == 3
-    assert "unknown treatment or topic 'zzzzqqq'" in result.stderr
+    assert "unknown treatment or term 'zzzzqqq'" in result.stderr
     assert "did you mean" not in result.stderr
 
 

@@ -170,15 +170,18 @@ def compare(
 def explain(
     ctx: typer.Context,
     name: Annotated[
-        str, typer.Argument(metavar="NAME", help="An option, or 'trd' for the condition.")
+        str, typer.Argument(metavar="NAME",
+                            help="An option, 'trd' for the condition, or a term such as madrs.")
     ],
     as_json: JsonFlag = False,
 ) -> None:
-    """Everything about one option, with its sources; 'trd explain trd' explains the condition.
+    """Everything about one option, each statement marked with its numbered sources.
+
+    'trd explain trd' explains the condition; 'trd explain madrs' explains a term.
 
     Example: trd explain vns
     """
-    from .model import Condition
+    from .model import Condition, Term
     from .query import resolve_topic
 
     catalogue = _catalogue(ctx)
@@ -188,12 +191,67 @@ def explain(
 
         _emit_json(explain_document(catalogue, topic))
         return
-    from .render.human import render_condition, render_explain
+    from .render.human import render_condition, render_explain, render_term
 
     if isinstance(topic, Condition):
         render_condition(_console(), catalogue, topic)
+    elif isinstance(topic, Term):
+        render_term(_console(), catalogue, topic)
     else:
         render_explain(_console(), catalogue, topic)
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="An option, 'trd', or a term.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """The references behind one entry, numbered, with PMID, DOI, URL and what each backs.
+
+    Example: trd sources esketamine
+    """
+    from .query import resolve_topic
+
+    catalogue = _catalogue(ctx)
+    topic = resolve_topic(catalogue, name)
+    if as_json:
+        from .render.json_out import sources_document
+
+        _emit_json(sources_document(catalogue, topic))
+    else:
+        from .render.human import render_sources
+
+        render_sources(_console(), catalogue, topic)
+
+
+@app.command()
+def glossary(
+    ctx: typer.Context,
+    term: Annotated[
+        str | None, typer.Argument(metavar="[TERM]", help="One term; all of them if left out.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """The words the views use: response, remission, MADRS, REMS, off-label, cleared...
+
+    Example: trd glossary remission
+    """
+    from .query import resolve_term
+
+    catalogue = _catalogue(ctx)
+    terms = [resolve_term(catalogue, term)] if term else catalogue.glossary
+    if as_json:
+        from .render.json_out import glossary_document
+
+        _emit_json(glossary_document(catalogue, terms))
+        return
+    from .render.human import render_glossary, render_term
+
+    if term:
+        render_term(_console(), catalogue, terms[0])
+    else:
+        render_glossary(_console(), catalogue, terms)
 
 
 def run() -> None:

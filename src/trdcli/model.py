@@ -56,6 +56,14 @@ ContraindicationTag = Literal[
 ]
 
 
+class Cites:
+    """For entries whose views number their sources."""
+
+    def source_ids(self) -> list[str]:
+        """Every source the entry cites, in order of first use."""
+        return list(citations(self))
+
+
 @dataclass(frozen=True)
 class Source:
     """A reference that a claim rests on, with the page that was checked."""
@@ -181,7 +189,7 @@ class Cost:
 
 
 @dataclass(frozen=True)
-class Treatment:
+class Treatment(Cites):
     id: str
     name: str
     aliases: list[str]
@@ -207,10 +215,6 @@ class Treatment:
     def status_for(self, agency: str = "FDA") -> Regulatory | None:
         return next((r for r in self.regulatory if r.agency == agency), None)
 
-    def source_ids(self) -> list[str]:
-        """Every source the entry cites, in order of first use."""
-        return _collect_source_ids(self)
-
 
 @dataclass(frozen=True)
 class Factor:
@@ -220,7 +224,7 @@ class Factor:
 
 
 @dataclass(frozen=True)
-class Condition:
+class Condition(Cites):
     """The condition itself, for `trd explain trd`."""
 
     id: str
@@ -232,8 +236,16 @@ class Condition:
     how_common: Claim | None = None
     pseudo_resistance: Claim | None = None
 
-    def source_ids(self) -> list[str]:
-        return _collect_source_ids(self)
+
+@dataclass(frozen=True)
+class Term(Cites):
+    """A word the views use, for `trd glossary` and `trd explain TERM`."""
+
+    id: str
+    name: str
+    aliases: list[str]
+    text: str
+    sources: list[str]
 
 
 @dataclass(frozen=True)
@@ -244,22 +256,25 @@ class Catalogue:
     sources: dict[str, Source]
     condition: Condition
     treatments: list[Treatment] = field(default_factory=list)
+    glossary: list[Term] = field(default_factory=list)
 
 
-def _collect_source_ids(node: object) -> list[str]:
-    seen: dict[str, None] = {}
+def citations(node: object) -> dict[str, list[str]]:
+    """Each source an entry cites, in order of first use, with the fields that cite it."""
+    cited: dict[str, list[str]] = {}
 
-    def walk(value: object) -> None:
+    def walk(value: object, where: str) -> None:
         if isinstance(value, list):
-            for item in value:
-                walk(item)
+            for index, item in enumerate(value):
+                walk(item, f"{where}[{index}]")
         elif hasattr(value, "__dataclass_fields__"):
             for name in value.__dataclass_fields__:
                 child = getattr(value, name)
                 if name == "sources" and isinstance(child, list):
-                    seen.update(dict.fromkeys(child))
+                    for source_id in child:
+                        cited.setdefault(source_id, []).append(where or "entry")
                 else:
-                    walk(child)
+                    walk(child, f"{where}.{name}" if where else name)
 
-    walk(node)
-    return list(seen)
+    walk(node, "")
+    return cited

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from .errors import UsageError
-from .model import Catalogue, Category, Condition, Treatment
+from .model import Catalogue, Category, Condition, Term, Treatment
 from .names import Resolver, normalise
 
 MIN_COMPARE, MAX_COMPARE = 2, 5
@@ -92,11 +92,20 @@ def resolve(catalogue: Catalogue, query: str) -> Treatment:
     return Resolver(catalogue.treatments).resolve(query)
 
 
-def resolve_topic(catalogue: Catalogue, query: str) -> Treatment | Condition:
-    """A treatment, or the condition itself ('trd', 'treatment-resistant depression')."""
-    resolver: Resolver[Treatment | Condition] = Resolver(
-        [catalogue.condition, *catalogue.treatments], kind="treatment or topic")
+def resolve_topic(catalogue: Catalogue, query: str) -> Treatment | Condition | Term:
+    """A treatment, the condition itself ('trd'), or a glossary term ('madrs').
+
+    Treatments come first, so a word that is both a treatment's alias and a term
+    ('itbs') explains the treatment; `trd glossary` reaches the term.
+    """
+    resolver: Resolver[Treatment | Condition | Term] = Resolver(
+        [catalogue.condition, *catalogue.treatments, *catalogue.glossary],
+        kind="treatment or term")
     return resolver.resolve(query)
+
+
+def resolve_term(catalogue: Catalogue, query: str) -> Term:
+    return Resolver(catalogue.glossary, kind="glossary term").resolve(query)
 
 
 def resolve_many(catalogue: Catalogue, queries: Sequence[str]) -> list[Treatment]:

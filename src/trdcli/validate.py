@@ -8,15 +8,13 @@ from datetime import date, timedelta
 from .errors import Problem
 from .model import (
     Catalogue,
-    Condition,
     Cost,
     Evidence,
     Onset,
     Regulatory,
     SideEffect,
-    Treatment,
 )
-from .names import normalise
+from .names import Named, normalise
 from .structure import Path, iter_values
 
 PMID = re.compile(r"[1-9][0-9]{0,8}")
@@ -31,21 +29,11 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
     problems: list[Problem] = []
     add = problems.append
 
-    owners: dict[str, tuple[Path, str]] = {}  # name -> (entry path, entry id)
-    entries: list[tuple[Path, Treatment | Condition]] = [(("condition",), catalogue.condition)]
+    entries: list[tuple[Path, Named]] = [(("condition",), catalogue.condition)]
     entries += [(("treatments", i), t) for i, t in enumerate(catalogue.treatments)]
-    for base, item in entries:
-        names: list[tuple[Path, str]] = [(("id",), item.id), (("name",), item.name)]
-        names += [(("aliases", i), alias) for i, alias in enumerate(item.aliases)]
-        for where, name in names:
-            path = (*base, *where)
-            key = normalise(name)
-            if not key:
-                add(Problem(path, "must not be empty"))
-            else:
-                owner_path, owner_id = owners.setdefault(key, (base, item.id))
-                if owner_path != base:
-                    add(Problem(path, f"{name!r} is already used by {owner_id!r}"))
+    problems += _duplicate_names(entries)
+    # Terms are their own namespace: a treatment wins where a word is both.
+    problems += _duplicate_names([(("glossary", i), t) for i, t in enumerate(catalogue.glossary)])
 
     if catalogue.released > today:
         add(Problem(("released",), f"{catalogue.released} is in the future"))
@@ -98,3 +86,21 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
     return problems
 
 
+
+
+def _duplicate_names(entries: list[tuple[Path, Named]]) -> list[Problem]:
+    problems = []
+    owners: dict[str, tuple[Path, str]] = {}  # name -> (entry path, entry id)
+    for base, item in entries:
+        names: list[tuple[Path, str]] = [(("id",), item.id), (("name",), item.name)]
+        names += [(("aliases", i), alias) for i, alias in enumerate(item.aliases)]
+        for where, name in names:
+            path = (*base, *where)
+            key = normalise(name)
+            if not key:
+                problems.append(Problem(path, "must not be empty"))
+                continue
+            owner_path, owner_id = owners.setdefault(key, (base, item.id))
+            if owner_path != base:
+                problems.append(Problem(path, f"{name!r} is already used by {owner_id!r}"))
+    return problems

@@ -11,7 +11,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Catalogue, Claim, Condition, Evidence, Treatment
+from ..model import Catalogue, Claim, Condition, Evidence, Term, Treatment, citations
 from ..query import UNCONFIRMED, CompareRow, cost_text, per_100, status_label
 from ..safety import DISCLAIMER
 
@@ -40,10 +40,15 @@ def _box(console: Console) -> box.Box:
 
 
 class References:
-    """Numbers sources in order of first citation, so text can point at them as [n]."""
+    """Numbers sources so text can point at them as [n].
 
-    def __init__(self) -> None:
+    Seeded with the entry's own order, so [3] means the same source here, in
+    `trd sources` and in the JSON.
+    """
+
+    def __init__(self, seed: Sequence[str] = ()) -> None:
         self.order: dict[str, int] = {}
+        self.mark(seed)
 
     def mark(self, source_ids: Sequence[str]) -> str:
         numbers = [self.order.setdefault(s, len(self.order) + 1) for s in source_ids]
@@ -155,7 +160,7 @@ def _not_reviewed_or(items: object, body: RenderableType) -> RenderableType:
 
 
 def render_explain(console: Console, catalogue: Catalogue, t: Treatment) -> None:
-    refs = References()
+    refs = References(t.source_ids())
     out: list[RenderableType] = [
         Text(t.name, style="bold"),
         Text(f"{t.category} | {status_label(t)} | id {t.id} | reviewed {t.reviewed}",
@@ -234,20 +239,24 @@ def _lines(refs: References, items: Sequence[tuple[str, str, Sequence[str]]]) ->
                    for label, text, sources in items))
 
 
-def _print_sources(console: Console, catalogue: Catalogue, refs: References) -> None:
+def _print_sources(console: Console, catalogue: Catalogue, refs: References,
+                   cited_by: dict[str, list[str]] | None = None) -> None:
     console.print(_heading("Sources"))
     for source_id, n in refs.order.items():
         s = catalogue.sources[source_id]
         ids = "".join(f" {label} {value}." for label, value in (("PMID", s.pmid), ("DOI", s.doi))
                       if value)
-        console.print(Text.assemble(
+        line = Text.assemble(
             (f"[{n}] ", "cyan"), f"{s.authors.rstrip('.') + '. ' if s.authors else ''}{s.title}. "
             f"{s.publisher or ''}{', ' if s.publisher and s.year else ''}{s.year or ''}.{ids} ",
-            (s.url, "dim")))
+            (s.url, "dim"))
+        if cited_by is not None:
+            line.append("\n    backs: " + ", ".join(cited_by[source_id]), style="italic")
+        console.print(line)
 
 
 def render_condition(console: Console, catalogue: Catalogue, c: Condition) -> None:
-    refs = References()
+    refs = References(c.source_ids())
     out: list[RenderableType] = [
         Text(c.name, style="bold"),
         Text("Also called: " + ", ".join(c.aliases), style="dim"),
@@ -261,3 +270,50 @@ def render_condition(console: Console, catalogue: Catalogue, c: Condition) -> No
     console.print(Group(*out))
     _print_sources(console, catalogue, refs)
     footer(console)
+
+
+def render_term(console: Console, catalogue: Catalogue, term: Term) -> None:
+    refs = References(term.source_ids())
+    console.print(Group(
+        Text(term.name, style="bold"),
+        Text("Also: " + ", ".join(term.aliases), style="dim"),
+        refs.cite(term.text, term.sources),
+    ))
+    _print_sources(console, catalogue, refs)
+    footer(console)
+
+
+def render_glossary(console: Console, catalogue: Catalogue, terms: Sequence[Term]) -> None:
+    refs = References()
+    table = Table(box=_list_box(console), show_lines=True, pad_edge=False,
+                  title="Words trd uses")
+    table.add_column("Term", width=min(24, max((len(t.name) for t in terms), default=4)))
+    table.add_column("Meaning", ratio=1)
+    for term in terms:
+        table.add_row(Text(term.name, style="bold"), refs.cite(term.text, term.sources))
+    console.print(table)
+    _print_sources(console, catalogue, refs)
+    footer(console)
+
+
+def render_sources(console: Console, catalogue: Catalogue,
+                   topic: Treatment | Condition | Term) -> None:
+    """The references behind one entry, each with the fields it backs."""
+    cited = {source_id: list(dict.fromkeys(_field_label(topic, path) for path in paths))
+             for source_id, paths in citations(topic).items()}
+    console.print(Text(f"Sources for {topic.name} ({len(cited)})", style="bold"))
+    _print_sources(console, catalogue, References(list(cited)), cited_by=cited)
+    footer(console)
+
+
+_ITEM_LABELS = ("study", "guideline", "agency", "name", "tag", "kind")
+
+
+def _field_label(topic: object, path: str) -> str:
+    """'evidence[0]' -> 'evidence (ELEKT-D)', so a reader sees which claim a source backs."""
+    field, _, rest = path.partition("[")
+    if not rest:
+        return path.replace("_", " ")
+    item = getattr(topic, field)[int(rest.split("]")[0])]
+    label = next((getattr(item, a) for a in _ITEM_LABELS if hasattr(item, a)), "")
+    return f"{field.replace('_', ' ')} ({label})"

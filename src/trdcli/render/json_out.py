@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import IO, Any
 
-from ..model import Catalogue, Condition, Treatment
+from ..model import Catalogue, Condition, Term, Treatment, citations
 from ..query import CompareRow, status_label
 from ..structure import to_jsonable
 
@@ -51,10 +51,29 @@ def list_document(catalogue: Catalogue, treatments: Sequence[Treatment]) -> dict
                     treatments=[list_item(t) for t in treatments])
 
 
-def explain_document(catalogue: Catalogue, topic: Treatment | Condition) -> dict[str, Any]:
-    kind = "condition" if isinstance(topic, Condition) else "treatment"
+def _kind(topic: Treatment | Condition | Term) -> str:
+    return {Condition: "condition", Term: "term"}.get(type(topic), "treatment")
+
+
+def explain_document(catalogue: Catalogue, topic: Treatment | Condition | Term) -> dict[str, Any]:
+    kind = _kind(topic)
     return envelope("explain", catalogue, kind=kind, **{kind: to_jsonable(topic)},
                     sources=numbered_sources(catalogue, topic.source_ids()))
+
+
+def sources_document(catalogue: Catalogue, topic: Treatment | Condition | Term) -> dict[str, Any]:
+    cited = citations(topic)
+    sources = numbered_sources(catalogue, list(cited))
+    for source in sources:
+        source["cited_by"] = cited[source["id"]]
+    return envelope("sources", catalogue, kind=_kind(topic), id=topic.id, name=topic.name,
+                    sources=sources)
+
+
+def glossary_document(catalogue: Catalogue, terms: Sequence[Term]) -> dict[str, Any]:
+    cited = list(dict.fromkeys(s for term in terms for s in term.sources))
+    return envelope("glossary", catalogue, terms=[to_jsonable(t) for t in terms],
+                    sources=numbered_sources(catalogue, cited))
 
 
 def compare_document(
