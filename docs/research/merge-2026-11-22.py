@@ -1,9 +1,13 @@
 """Merge helper research fragments into one catalogue and report problems."""
-import sys, yaml, datetime
+import datetime
+import sys
 from pathlib import Path
+
+import yaml
+
 sys.path.insert(0, "/work/main/src")
 from trdcli.model import Catalogue
-from trdcli.structure import structure, INVALID
+from trdcli.structure import INVALID, structure
 from trdcli.validate import check_catalogue
 
 R = Path("/work/research")
@@ -98,6 +102,8 @@ for t in treatments:
 # Guideline positions read by the guideline researcher replace another researcher's
 # position from the same guideline; positions from other guidelines are kept.
 import re
+
+
 def guideline_key(name):
     return " ".join(re.sub(r"\(.*?\)", "", name).split()[:2])
 g = yaml.safe_load((R / "guidelines.yaml").read_text())
@@ -118,6 +124,7 @@ for t in treatments:
 gl = yaml.safe_load((R / "glossary.yaml").read_text())
 add_sources(gl.get("sources"), "glossary")
 from trdcli.names import normalise
+
 taken = {normalise(k) for t in treatments for k in (t["id"], t["name"], *t["aliases"])}
 glossary = []
 for term in gl["glossary"]:

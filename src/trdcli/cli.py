@@ -254,6 +254,33 @@ def glossary(
         render_glossary(_console(), catalogue, terms)
 
 
+@app.command()
+def crisis(
+    ctx: typer.Context,
+    country: Annotated[
+        str | None,
+        typer.Argument(metavar="[COUNTRY]", help="A country code or name, e.g. gb or Canada."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Where to get urgent help now, by country, with the source of every number.
+
+    Example: trd crisis uk
+    """
+    from .query import crisis_countries
+
+    catalogue = _catalogue(ctx)
+    countries = crisis_countries(catalogue, country)
+    if as_json:
+        from .render.json_out import crisis_document
+
+        _emit_json(crisis_document(catalogue, countries))
+    else:
+        from .render.human import render_crisis
+
+        render_crisis(_console(), catalogue, countries)
+
+
 def run() -> None:
     """Console-script entry point."""
     app()

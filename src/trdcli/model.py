@@ -249,6 +249,38 @@ class Term(Cites):
 
 
 @dataclass(frozen=True)
+class CrisisService:
+    name: str
+    contact: str  # as the service publishes it: "Call or text 988"
+    sources: list[str]
+    hours: str | None = None
+
+
+@dataclass(frozen=True)
+class CrisisCountry:
+    country: str
+    code: str  # ISO 3166-1 alpha-2
+    services: list[CrisisService]
+
+
+@dataclass(frozen=True)
+class Directory:
+    name: str
+    url: str
+    text: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Crisis(Cites):
+    """Where to get urgent help, for `trd crisis`."""
+
+    general: Claim
+    countries: list[CrisisCountry]
+    directories: list[Directory] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Catalogue:
     schema_version: int
     version: str
@@ -257,6 +289,7 @@ class Catalogue:
     condition: Condition
     treatments: list[Treatment] = field(default_factory=list)
     glossary: list[Term] = field(default_factory=list)
+    crisis: Crisis | None = None
 
 
 def citations(node: object) -> dict[str, list[str]]:

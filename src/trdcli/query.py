@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, get_args
 
-from .errors import UsageError
-from .model import Catalogue, Category, Condition, Term, Treatment
+from .errors import NameNotFound, UsageError
+from .model import Catalogue, Category, Condition, CrisisCountry, Term, Treatment
 from .names import Resolver, normalise
 
 MIN_COMPARE, MAX_COMPARE = 2, 5
@@ -106,6 +106,24 @@ def resolve_topic(catalogue: Catalogue, query: str) -> Treatment | Condition | T
 
 def resolve_term(catalogue: Catalogue, query: str) -> Term:
     return Resolver(catalogue.glossary, kind="glossary term").resolve(query)
+
+
+def crisis_countries(catalogue: Catalogue, country: str | None = None) -> list[CrisisCountry]:
+    """Urgent-help routes: every country, or one by ISO code or name ('uk' means GB)."""
+    crisis = catalogue.crisis
+    if crisis is None:
+        return []
+    if country is None:
+        return crisis.countries
+    wanted = normalise(country)
+    aliases = {"uk": "gb", "usa": "us", "america": "us", "britain": "gb"}
+    wanted = aliases.get(wanted, wanted)
+    for entry in crisis.countries:
+        if wanted in (normalise(entry.code), normalise(entry.country)):
+            return [entry]
+    known = ", ".join(f"{c.code} ({c.country})" for c in crisis.countries)
+    raise NameNotFound(f"no crisis lines listed for {country!r}; listed: {known}. "
+                       "Elsewhere, call your local emergency number", [])
 
 
 def resolve_many(catalogue: Catalogue, queries: Sequence[str]) -> list[Treatment]:

@@ -11,7 +11,16 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Catalogue, Claim, Condition, Evidence, Term, Treatment, citations
+from ..model import (
+    Catalogue,
+    Claim,
+    Condition,
+    CrisisCountry,
+    Evidence,
+    Term,
+    Treatment,
+    citations,
+)
 from ..query import UNCONFIRMED, CompareRow, cost_text, per_100, status_label
 from ..safety import DISCLAIMER
 
@@ -317,3 +326,29 @@ def _field_label(topic: object, path: str) -> str:
     item = getattr(topic, field)[int(rest.split("]")[0])]
     label = next((getattr(item, a) for a in _ITEM_LABELS if hasattr(item, a)), "")
     return f"{field.replace('_', ' ')} ({label})"
+
+
+def render_crisis(console: Console, catalogue: Catalogue,
+                  countries: Sequence[CrisisCountry]) -> None:
+    refs = References()
+    crisis = catalogue.crisis
+    if crisis is not None:
+        console.print(Text("Urgent help", style="bold"))
+        console.print(refs.cite(crisis.general.text, crisis.general.sources))
+    table = Table(box=_list_box(console), show_lines=True, pad_edge=False)
+    table.add_column("Where", width=16)
+    table.add_column("Service", ratio=1)
+    table.add_column("How to reach it", ratio=1)
+    table.add_column("Hours", width=6)
+    for country in countries:
+        for index, service in enumerate(country.services):
+            table.add_row(f"{country.country} ({country.code})" if index == 0 else "",
+                          service.name, refs.cite(service.contact, service.sources),
+                          service.hours or "")
+    console.print(table)
+    for directory in crisis.directories if crisis else []:
+        console.print(Text.assemble((directory.name, "bold"), f" {directory.url}: ",
+                                    refs.cite(directory.text, directory.sources)))
+    console.print(Text("Anywhere else: call your local emergency number.", style="bold"))
+    _print_sources(console, catalogue, refs)
+    footer(console)

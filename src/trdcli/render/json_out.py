@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import IO, Any
 
-from ..model import Catalogue, Condition, Term, Treatment, citations
+from ..model import Catalogue, Condition, CrisisCountry, Term, Treatment, citations
 from ..query import CompareRow, status_label
 from ..structure import to_jsonable
 
@@ -93,3 +93,15 @@ def write_json(document: Any, stream: IO[bytes]) -> None:
     """UTF-8 whatever the locale, so a script reads the same bytes everywhere."""
     stream.write(json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
     stream.flush()
+
+
+def crisis_document(catalogue: Catalogue, countries: Sequence[CrisisCountry]) -> dict[str, Any]:
+    crisis = catalogue.crisis
+    general = to_jsonable(crisis.general) if crisis else None
+    directories = to_jsonable(crisis.directories) if crisis else []
+    cited = list(dict.fromkeys(
+        [*(crisis.general.sources if crisis else []),
+         *(s for c in countries for svc in c.services for s in svc.sources),
+         *(s for d in (crisis.directories if crisis else []) for s in d.sources)]))
+    return envelope("crisis", catalogue, general=general, countries=to_jsonable(countries),
+                    directories=directories, sources=numbered_sources(catalogue, cited))
