@@ -8,8 +8,8 @@ import trdcli
 from conftest import WIDTH, invoke
 from trdcli.safety import DISCLAIMER
 
-QUESTIONS = ["Approval (US)", "How well it works", "How soon", "What is involved",
-             "Common side effects", "Who should not have it", "Warnings", "Cost and access",
+QUESTIONS = ["Approval (US)", "Warnings", "How well it works", "How soon", "What is involved",
+             "Common side effects", "Who should not have it", "Cost and access",
              "What guidelines say"]
 
 

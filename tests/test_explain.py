@@ -10,9 +10,9 @@ import trdcli
 from conftest import invoke
 from trdcli.safety import DISCLAIMER
 
-SECTIONS = ["What it is", "How it is thought to work", "Who it is for", "How well it works",
-            "How soon", "What a course involves", "How long it lasts", "Maintenance",
-            "Side effects", "Who should avoid it or take care", "Warnings",
+SECTIONS = ["Warnings", "What it is", "How it is thought to work", "Who it is for",
+            "How well it works", "How soon", "What a course involves", "How long it lasts",
+            "Maintenance", "Side effects", "Who should avoid it or take care",
             "Regulatory status", "What guidelines say", "Cost and access", "Sources"]
 CATALOGUE = trdcli.load_catalogue()
 OPTIONAL_BLOCKS = ("guidelines", "durability", "maintenance", "side_effects",
@@ -69,3 +69,12 @@ def test_explain_trd_covers_definition_and_contributing_factors() -> None:
     for factor in ("neurotransmitter", "neuroplasticity", "inflammation", "stress"):
         assert factor in text, factor
     assert result.stdout.rstrip().splitlines()[-1] == DISCLAIMER
+
+
+def test_boxed_warnings_and_rems_come_before_everything_else() -> None:
+    result = invoke("explain", "esketamine")
+    text = result.stdout
+    warnings = text.index("\nWarnings\n")
+    assert warnings < text.index("\nWhat it is\n")
+    block = text[warnings:text.index("\nWhat it is\n")]
+    assert "BOXED" in block and "REMS" in block

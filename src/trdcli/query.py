@@ -207,12 +207,12 @@ def guidelines_text(t: Treatment) -> str:
 
 COMPARE_QUESTIONS: list[tuple[str, str, Callable[[Treatment], str]]] = [
     ("approval", "Approval (US)", lambda t: status_label(t)),
+    ("warnings", "Warnings", _warnings_text),
     ("how_well", "How well it works", lambda t: t.headline.text),
     ("how_soon", "How soon", lambda t: t.onset.text),
     ("involved", "What is involved", _course_text),
     ("side_effects", "Common side effects", _side_effects_text),
     ("who_not", "Who should not have it", _contraindications_text),
-    ("warnings", "Warnings", _warnings_text),
     ("cost", "Cost and access", cost_text),
     ("guidelines", "What guidelines say", guidelines_text),
 ]

@@ -176,6 +176,10 @@ def render_explain(console: Console, catalogue: Catalogue, t: Treatment) -> None
              style="dim"),
         Text("Also called: " + ", ".join(t.aliases), style="dim"),
         Text(t.summary),
+        # Boxed warnings and restricted programmes come first, where nobody can miss them.
+        _heading("Warnings"),
+        _not_reviewed_or(t.warnings, _lines(refs, [
+            (w.kind.upper(), w.text, w.sources) for w in t.warnings or []], style="bold red")),
         _heading("What it is"), Text(t.description),
         _heading("How it is thought to work"), Text(t.mechanism),
         _heading("Who it is for"), Text(t.who_for),
@@ -216,9 +220,6 @@ def render_explain(console: Console, catalogue: Catalogue, t: Treatment) -> None
         _not_reviewed_or(t.contraindications, _lines(refs, [
             (f"{x.tag} ({'do not use' if x.level == 'exclude' else 'caution'})", x.text, x.sources)
             for x in t.contraindications or []])),
-        _heading("Warnings"),
-        _not_reviewed_or(t.warnings, _lines(refs, [
-            (w.kind.upper(), w.text, w.sources) for w in t.warnings or []])),
         _heading("Regulatory status"),
         _lines(refs, [
             (f"{r.agency}: {r.status}" + (f" ({r.product}, {r.pathway})" if r.pathway else
@@ -241,10 +242,11 @@ def render_explain(console: Console, catalogue: Catalogue, t: Treatment) -> None
     footer(console)
 
 
-def _lines(refs: References, items: Sequence[tuple[str, str, Sequence[str]]]) -> RenderableType:
+def _lines(refs: References, items: Sequence[tuple[str, str, Sequence[str]]],
+           style: str = "bold") -> RenderableType:
     if not items:
         return Text("None known.", style="italic")
-    return Group(*(Text.assemble("- ", (label, "bold"), ": ", refs.cite(text, sources))
+    return Group(*(Text.assemble("- ", (label, style), ": ", refs.cite(text, sources))
                    for label, text, sources in items))
 
 
