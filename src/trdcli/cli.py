@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 
 from .errors import ExitCode, TrdError
 from .model import Catalogue, Category, RegulatoryStatus
+from .staging import Severity
 
 CategoryChoice = Enum("CategoryChoice", {v: v for v in get_args(Category)}, type=str)  # type: ignore[misc]
 StatusChoice = Enum("StatusChoice", {v: v for v in get_args(RegulatoryStatus)}, type=str)  # type: ignore[misc]
@@ -279,6 +280,45 @@ def crisis(
         from .render.human import render_crisis
 
         render_crisis(_console(), catalogue, countries)
+
+
+SeverityChoice = Enum("SeverityChoice", {v: v for v in get_args(Severity)}, type=str)  # type: ignore[misc]
+
+
+@app.command()
+def stage(
+    duration_months: Annotated[
+        float, typer.Option("--duration-months", help="How long the current episode has lasted.")
+    ],
+    severity: Annotated[
+        SeverityChoice, typer.Option("--severity", help="Severity at baseline.")
+    ],
+    failed: Annotated[
+        int, typer.Option("--failed", help="Adequate antidepressant trials that did not work.")
+    ],
+    augmentation: Annotated[
+        bool, typer.Option("--augmentation/--no-augmentation",
+                           help="Has an augmenting drug (e.g. lithium) been tried?")
+    ] = False,
+    ect: Annotated[bool, typer.Option("--ect/--no-ect", help="Has ECT been tried?")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """How resistant a depression is, by the Maudsley Staging Method, with each item's points.
+
+    Example: trd stage --duration-months 18 --severity severe --failed 3 --augmentation
+    """
+    from .staging import History
+    from .staging import stage as compute
+
+    staging = compute(History(duration_months, severity.value, failed, augmentation, ect))
+    if as_json:
+        from .render.json_out import stage_document
+
+        _emit_json(stage_document(staging))
+    else:
+        from .render.human import render_stage
+
+        render_stage(_console(), staging)
 
 
 def run() -> None:

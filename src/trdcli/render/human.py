@@ -23,6 +23,7 @@ from ..model import (
 )
 from ..query import UNCONFIRMED, CompareRow, cost_text, per_100, status_label
 from ..safety import DISCLAIMER
+from ..staging import Staging
 
 # From this width, `trd list` gives every fact its own column.
 WIDE_LIST = 120
@@ -353,4 +354,37 @@ def render_crisis(console: Console, catalogue: Catalogue,
                                     refs.cite(directory.text, directory.sources)))
     console.print(Text("Anywhere else: call your local emergency number.", style="bold"))
     _print_sources(console, catalogue, refs)
+    footer(console)
+
+
+def render_stage(console: Console, staging: Staging) -> None:
+    msm = staging.msm
+    console.print(Text("Maudsley Staging Method", style="bold"))
+    table = Table(box=_list_box(console), pad_edge=False)
+    table.add_column("Item")
+    table.add_column("Given")
+    table.add_column("Level", ratio=1)
+    table.add_column("Points", justify="right")
+    for item in msm.items:
+        table.add_row(item.item, item.given, item.level, str(item.points))
+    console.print(table)
+    if msm.total is not None:
+        console.print(Text.assemble(("Total: ", "bold"), f"{msm.total} of 15, ",
+                                    (f"{msm.band}", "bold"),
+                                    " (bands: mild 3-6, moderate 7-10, severe 11-15)"))
+    for flag in msm.flags:
+        console.print(Text("Not scored: " + flag, style="bold yellow"))
+    verdict = "meets" if staging.meets_trd_definition else "does not meet"
+    console.print(Text.assemble(
+        "\nThis history ", (verdict, "bold"), " the usual definition of treatment-resistant "
+        "depression: " + staging.trd_rule))
+    console.print(Text("Assumed: " + staging.adequate_trial_rule, style="italic"))
+    console.print(Text("A staging score describes a history; it is not a diagnosis or a "
+                       "treatment choice.", style="italic"))
+    console.print(_heading("Sources"))
+    for n, ref in enumerate(staging.references, start=1):
+        ids = "".join(f" {label} {value}." for label, value in (("PMID", ref.pmid),
+                                                               ("DOI", ref.doi)) if value)
+        console.print(Text.assemble((f"[{n}] ", "cyan"), ref.citation + ids + " ",
+                                    (ref.url, "dim")))
     footer(console)

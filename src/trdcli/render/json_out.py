@@ -8,19 +8,20 @@ from typing import IO, Any
 
 from ..model import Catalogue, Condition, CrisisCountry, Term, Treatment, citations
 from ..query import CompareRow, status_label
+from ..staging import Staging
 from ..structure import to_jsonable
 
 # Bump when a key is removed or changes meaning; adding keys keeps the version.
 SCHEMA_VERSION = 1
 
 
-def envelope(command: str, catalogue: Catalogue, **payload: Any) -> dict[str, Any]:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "command": command,
-        "catalogue": {"version": catalogue.version, "released": catalogue.released.isoformat()},
-        **payload,
-    }
+def envelope(command: str, catalogue: Catalogue | None, **payload: Any) -> dict[str, Any]:
+    """The keys every document starts with; `catalogue` only where one answered."""
+    head: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "command": command}
+    if catalogue is not None:
+        head["catalogue"] = {"version": catalogue.version,
+                             "released": catalogue.released.isoformat()}
+    return {**head, **payload}
 
 
 def numbered_sources(catalogue: Catalogue, ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -105,3 +106,7 @@ def crisis_document(catalogue: Catalogue, countries: Sequence[CrisisCountry]) ->
          *(s for d in (crisis.directories if crisis else []) for s in d.sources)]))
     return envelope("crisis", catalogue, general=general, countries=to_jsonable(countries),
                     directories=directories, sources=numbered_sources(catalogue, cited))
+
+
+def stage_document(staging: Staging) -> dict[str, Any]:
+    return envelope("stage", None, **to_jsonable(staging))

@@ -1,0 +1,100 @@
+"""`trd stage`: the Maudsley Staging Method's items, band edges, and the TRD definition."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import invoke
+from trdcli.safety import DISCLAIMER
+from trdcli.staging import History, maudsley
+
+# (duration months, severity, failed, augmentation, ect) -> (total, band). Each total is the
+# sum of the published points: duration <=12:1, 13-24:2, >24:3; severity subsyndromal 1 ...
+# psychotic 5; failed 1-2:1, 3-4:2, 5-6:3, 7-10:4, >10:5; augmentation 1; ECT 1.
+BAND_EDGES = [
+    ((6, "subsyndromal", 1, False, False), (3, "mild")),    # lowest total
+    ((18, "moderate", 1, False, False), (6, "mild")),       # 2 + 3 + 1
+    ((18, "moderate", 1, True, False), (7, "moderate")),    # 2 + 3 + 1 + 1
+    ((30, "severe", 3, False, True), (10, "moderate")),     # 3 + 4 + 2 + 1
+    ((30, "severe", 5, False, True), (11, "severe")),       # 3 + 4 + 3 + 1
+    ((30, "psychotic", 11, True, True), (15, "severe")),    # highest total
+]
+
+
+def args(history: tuple[float, str, int, bool, bool]) -> list[str]:
+    months, severity, failed, augmentation, ect = history
+    return ["stage", "--duration-months", str(months), "--severity", severity,
+            "--failed", str(failed), "--augmentation" if augmentation else "--no-augmentation",
+            "--ect" if ect else "--no-ect"]
+
+
+@pytest.mark.parametrize(("history", "expected"), BAND_EDGES)
+def test_band_edges(history: tuple[float, str, int, bool, bool],
+                    expected: tuple[int, str]) -> None:
+    document = invoke(*args(history), "--json").json()
+    assert (document["msm"]["total"], document["msm"]["band"]) == expected
+    assert sum(item["points"] for item in document["msm"]["items"]) == expected[0]
+
+
+@pytest.mark.parametrize(("months", "points"), [(0, 1), (12, 1), (12.5, 2), (24, 2), (25, 3)])
+def test_duration_levels(months: float, points: int) -> None:
+    item = maudsley(History(months, "mild", 1)).items[0]
+    assert item.points == points
+
+
+@pytest.mark.parametrize(("failed", "points"), [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (6, 3),
+                                                (7, 4), (10, 4), (11, 5), (40, 5)])
+def test_failed_antidepressant_levels(failed: int, points: int) -> None:
+    item = next(i for i in maudsley(History(6, "mild", failed)).items
+                if i.item == "failed antidepressants")
+    assert item.points == points
+
+
+@pytest.mark.parametrize(("failed", "meets"), [(0, False), (1, False), (2, True), (5, True)])
+def test_trd_definition_needs_two_failed_trials(failed: int, meets: bool) -> None:
+    document = invoke(*args((6, "moderate", failed, False, False)), "--json").json()
+    assert document["meets_trd_definition"] is meets
+    assert "adequate" in document["adequate_trial_rule"]
+
+
+def test_no_failed_trial_is_flagged_not_scored() -> None:
+    result = invoke(*args((6, "moderate", 0, False, False)))
+    assert result.exit_code == 0
+    assert "Not scored" in result.stdout
+    document = invoke(*args((6, "moderate", 0, False, False)), "--json").json()
+    assert document["msm"]["total"] is None and document["msm"]["flags"]
+
+
+def test_human_view_shows_points_sources_and_safety_line() -> None:
+    result = invoke(*args((18, "severe", 3, True, False)))
+    flat = " ".join(result.stdout.split())
+    assert "Total: 9 of 15, moderate" in flat
+    assert "10.1186/s12888-018-1679-x" in flat
+    assert result.stdout.rstrip().splitlines()[-1] == DISCLAIMER
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    (["--duration-months", "-1", "--severity", "mild", "--failed", "1"], "0 or more"),
+    (["--duration-months", "6", "--severity", "extreme", "--failed", "1"], "extreme"),
+    (["--duration-months", "6", "--severity", "mild", "--failed", "-2"], "0 or more"),
+    (["--duration-months", "six", "--severity", "mild", "--failed", "1"], "--duration-months"),
+])
+def test_bad_input_is_a_usage_error(bad: list[str], message: str) -> None:
+    result = invoke("stage", *bad)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+@given(months=st.floats(0, 600), severity=st.sampled_from(
+    ["subsyndromal", "mild", "moderate", "severe", "psychotic"]),
+    failed=st.integers(1, 60), augmentation=st.booleans(), ect=st.booleans())
+def test_total_is_the_sum_and_band_follows(months: float, severity: str, failed: int,
+                                           augmentation: bool, ect: bool) -> None:
+    score = maudsley(History(months, severity, failed, augmentation, ect))  # type: ignore[arg-type]
+    assert score.total == sum(i.points for i in score.items)
+    assert score.total is not None and 3 <= score.total <= 15
+    expected = "mild" if score.total <= 6 else "moderate" if score.total <= 10 else "severe"
+    assert score.band == expected
