@@ -87,16 +87,19 @@ def _catalogue(ctx: typer.Context) -> Catalogue:
     return load_catalogue(ctx.obj)
 
 
-def _emit_json(document: Any) -> None:
-    from .render.json_out import write_json
+def _show(as_json: bool, view: str, *args: Any) -> None:
+    """Print ``view`` as JSON (json_out.VIEW_document) or for people (human.render_VIEW).
 
-    write_json(document, sys.stdout.buffer)
+    Each renderer is imported only when used, so `--json` never loads Rich.
+    """
+    if as_json:
+        from .render import json_out
 
+        json_out.write_json(getattr(json_out, f"{view}_document")(*args), sys.stdout.buffer)
+    else:
+        from .render import human
 
-def _console() -> Any:
-    from .render.human import make_console
-
-    return make_console(sys.stdout)
+        getattr(human, f"render_{view}")(human.make_console(sys.stdout), *args)
 
 
 @app.command("list")
@@ -132,14 +135,7 @@ def list_command(
         status=[s.value for s in status or []],
         sort=sort.value,
     )
-    if as_json:
-        from .render.json_out import list_document
-
-        _emit_json(list_document(catalogue, treatments))
-    else:
-        from .render.human import render_list
-
-        render_list(_console(), catalogue, treatments)
+    _show(as_json, "list", catalogue, treatments)
 
 
 @app.command()
@@ -157,14 +153,7 @@ def compare(
     catalogue = _catalogue(ctx)
     treatments = resolve_many(catalogue, names)
     rows = compare_rows(treatments)
-    if as_json:
-        from .render.json_out import compare_document
-
-        _emit_json(compare_document(catalogue, treatments, rows))
-    else:
-        from .render.human import render_compare
-
-        render_compare(_console(), treatments, rows)
+    _show(as_json, "compare", catalogue, treatments, rows)
 
 
 @app.command()
@@ -182,24 +171,11 @@ def explain(
 
     Example: trd explain vns
     """
-    from .model import Condition, Term
     from .query import resolve_topic
 
     catalogue = _catalogue(ctx)
     topic = resolve_topic(catalogue, name)
-    if as_json:
-        from .render.json_out import explain_document
-
-        _emit_json(explain_document(catalogue, topic))
-        return
-    from .render.human import render_condition, render_explain, render_term
-
-    if isinstance(topic, Condition):
-        render_condition(_console(), catalogue, topic)
-    elif isinstance(topic, Term):
-        render_term(_console(), catalogue, topic)
-    else:
-        render_explain(_console(), catalogue, topic)
+    _show(as_json, "explain", catalogue, topic)
 
 
 @app.command()
@@ -216,14 +192,7 @@ def sources(
 
     catalogue = _catalogue(ctx)
     topic = resolve_topic(catalogue, name)
-    if as_json:
-        from .render.json_out import sources_document
-
-        _emit_json(sources_document(catalogue, topic))
-    else:
-        from .render.human import render_sources
-
-        render_sources(_console(), catalogue, topic)
+    _show(as_json, "sources", catalogue, topic)
 
 
 @app.command()
@@ -242,17 +211,7 @@ def glossary(
 
     catalogue = _catalogue(ctx)
     terms = [resolve_term(catalogue, term)] if term else catalogue.glossary
-    if as_json:
-        from .render.json_out import glossary_document
-
-        _emit_json(glossary_document(catalogue, terms))
-        return
-    from .render.human import render_glossary, render_term
-
-    if term:
-        render_term(_console(), catalogue, terms[0])
-    else:
-        render_glossary(_console(), catalogue, terms)
+    _show(as_json, "glossary", catalogue, terms)
 
 
 @app.command()
@@ -272,14 +231,7 @@ def crisis(
 
     catalogue = _catalogue(ctx)
     countries = crisis_countries(catalogue, country)
-    if as_json:
-        from .render.json_out import crisis_document
-
-        _emit_json(crisis_document(catalogue, countries))
-    else:
-        from .render.human import render_crisis
-
-        render_crisis(_console(), catalogue, countries)
+    _show(as_json, "crisis", catalogue, countries)
 
 
 SeverityChoice = Enum("SeverityChoice", {v: v for v in get_args(Severity)}, type=str)  # type: ignore[misc]
@@ -311,14 +263,7 @@ def stage(
     from .staging import stage as compute
 
     staging = compute(History(duration_months, severity.value, failed, augmentation, ect))
-    if as_json:
-        from .render.json_out import stage_document
-
-        _emit_json(stage_document(staging))
-    else:
-        from .render.human import render_stage
-
-        render_stage(_console(), staging)
+    _show(as_json, "stage", staging)
 
 
 def run() -> None:

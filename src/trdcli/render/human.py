@@ -112,9 +112,8 @@ def render_list(console: Console, catalogue: Catalogue, treatments: Sequence[Tre
     footer(console)
 
 
-def render_compare(
-    console: Console, treatments: Sequence[Treatment], rows: Sequence[CompareRow]
-) -> None:
+def render_compare(console: Console, catalogue: Catalogue, treatments: Sequence[Treatment],
+                   rows: Sequence[CompareRow]) -> None:
     label_width = max(len(row.question) for row in rows)
     side_by_side = console.width >= (MIN_COMPARE_COLUMN + 3) * len(treatments) + label_width + 4
     if side_by_side:
@@ -133,7 +132,8 @@ def render_compare(
                 answer = Text.assemble((t.name + ": ", "bold"), row.answers[t.id])
                 console.print(Padding(answer, (0, 0, 0, 2), expand=False))
             console.print()
-    console.print(Text("Sources for every figure: trd explain NAME", style="dim"))
+    console.print(Text(f"Sources for every figure: trd sources NAME (catalogue "
+                       f"{catalogue.version})", style="dim"))
     footer(console)
 
 
@@ -169,7 +169,17 @@ def _not_reviewed_or(items: object, body: RenderableType) -> RenderableType:
     return _unconfirmed() if items is None else body
 
 
-def render_explain(console: Console, catalogue: Catalogue, t: Treatment) -> None:
+def render_explain(console: Console, catalogue: Catalogue,
+                   topic: Treatment | Condition | Term) -> None:
+    if isinstance(topic, Condition):
+        render_condition(console, catalogue, topic)
+    elif isinstance(topic, Term):
+        render_term(console, catalogue, topic)
+    else:
+        render_treatment(console, catalogue, topic)
+
+
+def render_treatment(console: Console, catalogue: Catalogue, t: Treatment) -> None:
     refs = References(t.source_ids())
     out: list[RenderableType] = [
         Text(t.name, style="bold"),
@@ -296,6 +306,10 @@ def render_term(console: Console, catalogue: Catalogue, term: Term) -> None:
 
 
 def render_glossary(console: Console, catalogue: Catalogue, terms: Sequence[Term]) -> None:
+    """All terms as a table; a single term (`trd glossary remission`) in full."""
+    if len(terms) == 1:
+        render_term(console, catalogue, terms[0])
+        return
     refs = References()
     table = Table(box=_list_box(console), show_lines=True, pad_edge=False,
                   title="Words trd uses")
