@@ -80,12 +80,10 @@ def parse_yaml(text: str, file: str) -> Any:
         raise CatalogueError([Problem((), f"YAML error: {exc}", file=file)]) from None
 
 
-def locate(text: str, path: tuple[str | int, ...]) -> tuple[int, int] | None:
-    """The 1-based line and column of ``path`` in the YAML text, as deep as it exists."""
-    try:
-        node = yaml.compose(text, Loader=_BaseLoader)
-    except yaml.YAMLError:
-        return None
+def locate(root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[int, int] | None:
+    """The 1-based line and column of ``path`` under the composed YAML ``root``, as deep as
+    it exists."""
+    node = root
     mark = node.start_mark if node else None
     for part in path:
         child = None
@@ -114,9 +112,11 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
     if catalogue is not INVALID:
         problems.extend(check_catalogue(catalogue))
     if problems:
+        # Only a file with problems pays for composing it into nodes, and only once.
+        root = yaml.compose(text, Loader=_BaseLoader)
         located = []
         for problem in problems:
-            where = locate(text, problem.path)
+            where = locate(root, problem.path)
             line, column = where if where else (None, None)
             located.append(Problem(problem.path, problem.message, str(file), line, column))
         raise CatalogueError(located)

@@ -272,7 +272,7 @@ class Directory:
 
 
 @dataclass(frozen=True)
-class Crisis(Cites):
+class Crisis:
     """Where to get urgent help, for `trd crisis`."""
 
     general: Claim
