@@ -114,6 +114,12 @@ def structure(tp: Any, value: Any, path: Path, problems: list[Problem]) -> Any:
     if tp is int:
         return value if isinstance(value, int) and not isinstance(value, bool) else wrong()
     if tp is date:
+        # Quoted ISO dates keep the file plain JSON-compatible data (YAML would make date objects).
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return wrong()
         return value if isinstance(value, date) else wrong()
     return value if type(value) is tp else wrong()
 
