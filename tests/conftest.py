@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,10 @@ from typer.testing import CliRunner
 
 from trdcli.cli import app
 from trdcli.loader import default_catalogue_path
+
+# Tests must not read or fill the user's own cache; one per run still exercises it.
+os.environ["TRD_CACHE_DIR"] = tempfile.mkdtemp(prefix="trd-test-cache-")
+os.environ.pop("TRD_NO_CACHE", None)
 
 WIDTH = 80
 PINNED_ENV = {

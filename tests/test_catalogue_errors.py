@@ -12,7 +12,7 @@ from conftest import invoke, write_catalogue
 
 
 def run_with(path: Path, *args: str) -> Any:
-    return invoke("--catalog", str(path), *(args or ("list",)))
+    return invoke("--no-default", "--catalog", str(path), *(args or ("list",)))
 
 
 def assert_catalogue_error(result: Any, *fragments: str) -> None:
@@ -130,12 +130,12 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     # operating system would give is simulated at the one place the file is read.
     path = tmp_path / "secret.yaml"
     path.write_text("x: 1\n", encoding="utf-8")
-    real_read = Path.read_text
+    real_open = Path.open
 
-    def refuse(self: Path, *args: Any, **kwargs: Any) -> str:
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self == path:
             raise PermissionError(13, "Permission denied")
-        return real_read(self, *args, **kwargs)
+        return real_open(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_text", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     assert_catalogue_error(run_with(path), "permission denied")

@@ -88,7 +88,7 @@ def test_each_rule_catches_a_careless_edit(rule: str, tmp_path: Path,
     mutate(data)
     path = write_catalogue(tmp_path / "careless.yaml", data)
     with pytest.raises(CatalogueError) as caught:
-        trdcli.load_catalogue(path)
+        trdcli.load_catalogue(path, default=False)
     assert any(message in str(p) for p in caught.value.problems), caught.value.problems
 
 

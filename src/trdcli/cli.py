@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, get_args
+from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
 from typer.core import TyperGroup
@@ -13,6 +14,9 @@ from typer.core import TyperGroup
 from .errors import ExitCode, TrdError
 from .model import Catalogue, Category, RegulatoryStatus
 from .staging import Severity
+
+if TYPE_CHECKING:
+    from .loader import Stack
 
 CategoryChoice = Enum("CategoryChoice", {v: v for v in get_args(Category)}, type=str)  # type: ignore[misc]
 StatusChoice = Enum("StatusChoice", {v: v for v in get_args(RegulatoryStatus)}, type=str)  # type: ignore[misc]
@@ -68,23 +72,41 @@ def _version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     catalog: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option("--catalog", envvar="TRD_CATALOG", metavar="PATH",
-                     help="Read this catalogue file instead of the one shipped with trd."),
+                     help="Lay this catalogue file over the shipped one; repeat for several, "
+                     "later files win. TRD_CATALOG holds a list like PATH; the flag replaces it."),
     ] = None,
+    no_default: Annotated[
+        bool, typer.Option("--no-default",
+                           help="Start from an empty catalogue instead of the shipped one.")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True,
                            help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Compare treatment options for treatment-resistant depression, with sources."""
-    ctx.obj = catalog
+    ctx.obj = CatalogueFiles(catalog or [], default=not no_default)
+
+
+@dataclass(frozen=True)
+class CatalogueFiles:
+    """The catalogue files in force, in the order they are laid over one another."""
+
+    paths: list[Path]
+    default: bool
+
+
+def _stack(ctx: typer.Context) -> Stack:
+    from .loader import load_stack
+
+    files: CatalogueFiles = ctx.find_root().obj
+    return load_stack(files.paths, default=files.default)
 
 
 def _catalogue(ctx: typer.Context) -> Catalogue:
-    from .loader import load_catalogue
-
-    return load_catalogue(ctx.obj)
+    return _stack(ctx).catalogue
 
 
 def _show(as_json: bool, view: str, *args: Any) -> None:

@@ -1,20 +1,42 @@
-"""Read a catalogue file safely and turn it into a validated ``Catalogue``."""
+"""Read catalogue files safely, lay them over one another and validate the result.
+
+A catalogue file is plain data. Loading it never runs anything it says (only the safe
+loader's tags are known), and a file that would hang or exhaust the loader is refused
+before it is built: files over ``MAX_FILE_BYTES``, nesting deeper than ``MAX_DEPTH``,
+and YAML aliases that would expand to more than ``MAX_ALIAS_NODES`` extra values.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import cache
 from .errors import CatalogueError, Problem
+from .merge import Changes, stack
 from .model import Catalogue
 from .structure import INVALID, structure
 from .validate import check_catalogue
 
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_ALIAS_NODES = 100_000
+
+# libyaml's composer recurses in C and crashes the interpreter somewhere past 20,000 levels, so
+# anything that could nest that deep is measured first (as a stream of events, which is flat).
+_SURELY_SHALLOW = 10_000
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
+
 # The C parser is several times faster; the pure-Python one gives the same result.
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+PathLike = str | Path
 
 
 class _Duplicate(Exception):
@@ -44,24 +66,118 @@ def default_catalogue_path() -> Path:
     return Path(str(resources.files("trdcli") / "data" / "treatments.yaml"))
 
 
-def read_text(path: Path) -> str:
-    name = str(path)
+@dataclass(frozen=True)
+class Layer:
+    """One catalogue file in the stack, as read."""
+
+    file: str
+    raw: bytes
+    text: str = ""
+    data: Any = None
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """What `trd info` shows about one file in force."""
+
+    file: str
+    shipped: bool
+    sha256: str
+    version: str | None
+    released: str | None
+    added: dict[str, list[str]]
+    changed: dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class Stack:
+    catalogue: Catalogue
+    layers: list[LayerInfo]
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a ``CatalogueError`` saying plainly why not."""
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         message = "no such file"
     except IsADirectoryError:
         message = "is a directory, not a catalogue file"
     except PermissionError:
         message = "permission denied"
-    except UnicodeDecodeError as exc:
-        message = f"not UTF-8 text (bad byte at offset {exc.start})"
     except OSError as exc:
         message = exc.strerror or str(exc)
-    raise CatalogueError([Problem((), message, file=name)])
+    else:
+        if len(raw) > MAX_FILE_BYTES:
+            message = f"larger than the {MAX_FILE_BYTES // 2**20} MiB a catalogue file may be"
+        else:
+            return raw
+    raise CatalogueError([Problem((), message, file=str(path))])
+
+
+def decode(raw: bytes, file: str) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        message = f"not UTF-8 text (bad byte at offset {exc.start})"
+    else:
+        nul = text.find("\0")
+        if nul < 0:
+            return text
+        message = f"binary data, not YAML text (NUL byte at offset {nul})"
+    raise CatalogueError([Problem((), message, file=file)])
+
+
+def _check_shape(text: str, file: str) -> None:
+    """Refuse nesting and alias expansion that would hang or crash the loader."""
+    longest_line = max(map(len, text.splitlines()), default=0)
+    # Block nesting needs indentation or "- " on a line; flow nesting needs a bracket.
+    depth_bound = 2 * longest_line + text.count("[") + text.count("{")
+    if depth_bound < _SURELY_SHALLOW and not _ANCHOR.search(text):
+        return
+    depth, from_aliases = 0, 0
+    sizes: list[int] = [0]  # values under each open collection
+    anchors: dict[str, int] = {}
+    open_anchors: list[str | None] = []
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    _refuse(file, event, f"nested deeper than {MAX_DEPTH} levels")
+                sizes.append(0)
+                open_anchors.append(event.anchor)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                size = sizes.pop() + 1
+                sizes[-1] += size
+                anchor = open_anchors.pop()
+                if anchor is not None:
+                    anchors[anchor] = size
+            elif isinstance(event, yaml.ScalarEvent):
+                sizes[-1] += 1
+                if event.anchor is not None:
+                    anchors[event.anchor] = 1
+            elif isinstance(event, yaml.AliasEvent):
+                expanded = anchors.get(event.anchor or "", 1)
+                sizes[-1] += expanded
+                from_aliases += expanded
+                if from_aliases > MAX_ALIAS_NODES:
+                    _refuse(file, event, f"YAML aliases expand to more than {MAX_ALIAS_NODES:,}"
+                                         " values (an alias bomb?)")
+    except yaml.YAMLError:
+        return  # parse_yaml reports it with its position
+
+
+def _refuse(file: str, event: yaml.Event, message: str) -> None:
+    mark = event.start_mark
+    where = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    raise CatalogueError([Problem((), message, file, *where)])
 
 
 def parse_yaml(text: str, file: str) -> Any:
+    _check_shape(text, file)
     try:
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader subclass
     except _Duplicate as dup:
@@ -69,15 +185,39 @@ def parse_yaml(text: str, file: str) -> Any:
         raise CatalogueError(
             [Problem((dup.key,), "duplicate key", file=file, line=line, column=column)]
         ) from None
+    except yaml.constructor.ConstructorError as exc:
+        message = (f"YAML tag not allowed: {exc.problem} (catalogue files hold plain data only)"
+                   if exc.problem and "constructor for the tag" in exc.problem
+                   else f"YAML error: {exc.problem or exc.context}")
+        raise CatalogueError([_marked(message, file, exc)]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
         message = f"YAML syntax error: {exc.problem or exc.context}"
-        problem = Problem((), message, file=file)
-        if mark:
-            problem = Problem((), message, file, mark.line + 1, mark.column + 1)
-        raise CatalogueError([problem]) from None
+        raise CatalogueError([_marked(message, file, exc)]) from None
     except yaml.YAMLError as exc:
         raise CatalogueError([Problem((), f"YAML error: {exc}", file=file)]) from None
+
+
+def _marked(message: str, file: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return Problem((), message, file=file)
+    return Problem((), message, file, mark.line + 1, mark.column + 1)
+
+
+def read_layer(path: Path) -> Layer:
+    """Read, decode and parse one file; every way it can fail is a ``CatalogueError``."""
+    file = str(path)
+    raw = read_bytes(path)
+    text = decode(raw, file)
+    data = parse_yaml(text, file)
+    if data is None:
+        raise CatalogueError([Problem((), "empty file: expected a mapping of catalogue fields",
+                                      file=file)])
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise CatalogueError([Problem((), f"expected a mapping of catalogue fields, got {kind}",
+                                      file, 1, 1)])
+    return Layer(file, raw, text, data)
 
 
 def locate(root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[int, int] | None:
@@ -102,22 +242,101 @@ def locate(root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[int, in
     return (mark.line + 1, mark.column + 1) if mark else None
 
 
-def load_catalogue(path: str | Path | None = None) -> Catalogue:
-    """Load and validate a catalogue; raise ``CatalogueError`` listing every problem."""
-    file = Path(path) if path is not None else default_catalogue_path()
-    text = read_text(file)
-    data = parse_yaml(text, str(file))
+def _paths(paths: Sequence[PathLike] | PathLike | None, default: bool) -> list[Path]:
+    if paths is None:
+        given: list[Path] = []
+    elif isinstance(paths, (str, Path)):
+        given = [Path(paths)]
+    else:
+        given = [Path(p) for p in paths]
+    return [default_catalogue_path(), *given] if default else given
+
+
+def check_stack(paths: Sequence[PathLike] | PathLike | None = None, *,
+                default: bool = True) -> tuple[Stack | None, list[Problem]]:
+    """Every problem in every file of the stack; the merged catalogue when there are none.
+
+    Files that cannot be read or parsed are reported and left out, so the problems of the
+    files after them are still found.
+    """
+    files = _paths(paths, default)
+    if not files:
+        return None, [Problem((), "no catalogue: --no-default needs at least one --catalog")]
+    layers: list[Layer] = []
     problems: list[Problem] = []
-    catalogue = structure(Catalogue, data, (), problems)
+    for path in files:
+        try:
+            layers.append(read_layer(path))
+        except CatalogueError as error:
+            problems.extend(error.problems)
+    if not layers:
+        return None, problems
+    merged = stack(Catalogue, [layer.data for layer in layers])
+    found = [(index, inner, message) for index, inner, message in merged.problems]
+    built: list[Problem] = []
+    catalogue = structure(Catalogue, merged.data, (), built)
     if catalogue is not INVALID:
-        problems.extend(check_catalogue(catalogue))
+        built.extend(check_catalogue(catalogue))
+    found += [(*merged.origin(p.path), p.message) for p in built]
+    problems.extend(_locate_all(layers, found))
     if problems:
-        # Only a file with problems pays for composing it into nodes, and only once.
-        root = yaml.compose(text, Loader=_BaseLoader)
-        located = []
-        for problem in problems:
-            where = locate(root, problem.path)
-            line, column = where if where else (None, None)
-            located.append(Problem(problem.path, problem.message, str(file), line, column))
-        raise CatalogueError(located)
-    return catalogue  # type: ignore[no-any-return]
+        return None, problems
+    shipped = default_catalogue_path() if default else None
+    infos = [_info(layer, changes, shipped) for layer, changes in zip(layers, merged.changes,
+                                                                       strict=True)]
+    return Stack(catalogue, infos), []
+
+
+def _locate_all(layers: list[Layer], found: list[tuple[int, tuple[str | int, ...], str]]
+                ) -> list[Problem]:
+    # Only a file with problems pays for composing it into nodes, and only once.
+    roots: dict[int, yaml.Node | None] = {}
+    located = []
+    for index, inner, message in found:
+        layer = layers[index]
+        if index not in roots:
+            roots[index] = yaml.compose(layer.text, Loader=_BaseLoader)
+        where = locate(roots[index], inner)
+        line, column = where if where else (None, None)
+        located.append(Problem(inner, message, layer.file, line, column))
+    return located
+
+
+def _info(layer: Layer, changes: Changes, shipped: Path | None) -> LayerInfo:
+    import hashlib
+
+    def text_of(key: str) -> str | None:
+        value = layer.data.get(key)
+        return None if value is None else str(value)
+
+    return LayerInfo(
+        file=layer.file, shipped=shipped is not None and layer.file == str(shipped),
+        sha256=hashlib.sha256(layer.raw).hexdigest(), version=text_of("version"),
+        released=text_of("released"), added=changes.added, changed=changes.changed,
+    )
+
+
+def load_stack(paths: Sequence[PathLike] | PathLike | None = None, *,
+               default: bool = True) -> Stack:
+    """The shipped catalogue (unless ``default`` is false) with ``paths`` laid over it in order.
+
+    A stack that validated before is rebuilt from the cache, keyed by the files' contents.
+    """
+    files = _paths(paths, default)
+    key = cache.key(files)
+    if key is not None:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    found, problems = check_stack(paths, default=default)
+    if found is None:
+        raise CatalogueError(problems)
+    if key is not None:
+        cache.put(key, found)
+    return found
+
+
+def load_catalogue(paths: Sequence[PathLike] | PathLike | None = None, *,
+                   default: bool = True) -> Catalogue:
+    """Load and validate a catalogue; raise ``CatalogueError`` listing every problem."""
+    return load_stack(paths, default=default).catalogue

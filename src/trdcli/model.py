@@ -56,6 +56,10 @@ ContraindicationTag = Literal[
 ]
 
 
+# Marks the field that identifies an entry, so catalogue overlays change entries by it.
+MERGE_KEY = {"merge_key": True}
+
+
 class Cites:
     """For entries whose views number their sources."""
 
@@ -190,7 +194,7 @@ class Cost:
 
 @dataclass(frozen=True)
 class Treatment(Cites):
-    id: str
+    id: str = field(metadata=MERGE_KEY)
     name: str
     aliases: list[str]
     category: Category
@@ -241,7 +245,7 @@ class Condition(Cites):
 class Term(Cites):
     """A word the views use, for `trd glossary` and `trd explain TERM`."""
 
-    id: str
+    id: str = field(metadata=MERGE_KEY)
     name: str
     aliases: list[str]
     text: str
@@ -259,7 +263,7 @@ class CrisisService:
 @dataclass(frozen=True)
 class CrisisCountry:
     country: str
-    code: str  # ISO 3166-1 alpha-2
+    code: str = field(metadata=MERGE_KEY)  # ISO 3166-1 alpha-2
     services: list[CrisisService]
 
 
