@@ -11,6 +11,7 @@ import pytest
 
 import trdcli
 from conftest import write_catalogue
+from trdcli import loader
 from trdcli.errors import CatalogueError
 from trdcli.model import ContraindicationTag
 from trdcli.validate import check_catalogue
@@ -98,3 +99,21 @@ def test_contraindication_vocabulary_is_the_documented_one() -> None:
 
     for tag in get_args(ContraindicationTag):
         assert f"`{tag}`" in readme, tag
+
+
+# Optional in the model so an overlay can add an option with what it knows; never
+# missing from what trd ships.
+SHIPPED_REQUIRED = ("aliases", "description", "mechanism", "who_for", "headline", "regulatory",
+                    "evidence", "onset", "course")
+
+
+@pytest.mark.parametrize("treatment", CATALOGUE.treatments, ids=lambda t: t.id)
+def test_shipped_entries_fill_every_core_field(treatment: trdcli.Treatment) -> None:
+    missing = [name for name in SHIPPED_REQUIRED if getattr(treatment, name) in (None, [])]
+    assert not missing
+
+
+def test_shipped_catalogue_uses_no_yaml_anchors() -> None:
+    # Anchors send every run through the slower alias-bomb check (see loader._check_shape).
+    text = trdcli.default_catalogue_path().read_text(encoding="utf-8")
+    assert not loader._ANCHOR.search(text)

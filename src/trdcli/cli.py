@@ -256,6 +256,44 @@ def crisis(
     _show(as_json, "crisis", catalogue, countries)
 
 
+@app.command()
+def info(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Which catalogue files are in force, in order, with their versions and what each changes.
+
+    Example: trd --catalog clinic.yaml info
+    """
+    source = ctx.find_root().get_parameter_source("catalog")
+    given_by = {"COMMANDLINE": "--catalog", "ENVIRONMENT": "TRD_CATALOG"}.get(
+        getattr(source, "name", ""))
+    _show(as_json, "info", _stack(ctx), given_by)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH...", help="Catalogue files to check.")
+    ],
+    as_json: JsonFlag = False,
+) -> None:
+    """Check catalogue files and report every problem as file:line:column: field: message.
+
+    The files are checked as they would be used: laid in order over the catalogues already
+    in force (the shipped one unless --no-default, then any --catalog). Exit code 4 when
+    any problem is found.
+
+    Example: trd validate clinic.yaml
+    """
+    from .loader import check_stack
+
+    files: CatalogueFiles = ctx.find_root().obj
+    every = [*files.paths, *paths]
+    _, problems = check_stack(every, default=files.default)
+    _show(as_json, "validate", [str(p) for p in every], problems)
+    if problems:
+        raise typer.Exit(int(ExitCode.BAD_CATALOGUE))
+
+
 SeverityChoice = Enum("SeverityChoice", {v: v for v in get_args(Severity)}, type=str)  # type: ignore[misc]
 
 

@@ -3,7 +3,9 @@
 The model's type hints drive the merge, as they drive ``structure``:
 
 - a mapping of fields (a dataclass) merges key by key, so an overlay that names one field of
-  an entry changes that field and keeps the rest;
+  an entry changes that field and keeps the rest; except that a cited statement (a mapping
+  with its own ``sources`` list: a claim, a cost, a course...) is replaced whole, so no
+  statement ends up attributed to sources that do not back it;
 - ``sources`` (a mapping of id -> source) merges source by source;
 - a list of keyed entries (``treatments``, ``glossary``, crisis ``countries``: dataclasses with
   a field marked ``merge_key``) merges entry by entry: an id seen before is changed field by
@@ -60,6 +62,12 @@ def merge_key(tp: Any) -> str | None:
     return next((f.name for f in dataclasses.fields(tp) if f.metadata.get("merge_key")), None)
 
 
+@functools.cache
+def cited_unit(tp: type) -> bool:
+    """A statement whose fields all rest on its one ``sources`` list."""
+    return type_hints(tp).get("sources") == list[str]
+
+
 def _unwrap(tp: Any) -> Any:
     if get_origin(tp) in (Union, types.UnionType):
         inner = [a for a in get_args(tp) if a is not type(None)]
@@ -84,7 +92,7 @@ def _merge(tp: Any, old: Any, new: Any, at: Path, inner: Path, layer: int, m: Me
     tp = _unwrap(tp)
     origin = get_origin(tp)
     if isinstance(old, dict) and isinstance(new, dict):
-        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp) and not cited_unit(tp):
             hints = type_hints(tp)
             out = dict(old)
             for key, value in new.items():

@@ -194,20 +194,23 @@ class Cost:
 
 @dataclass(frozen=True)
 class Treatment(Cites):
+    """One option. Only what identifies it is required, so a clinic's overlay can add an
+    option with what it knows; the shipped catalogue fills every field (a data test)."""
+
     id: str = field(metadata=MERGE_KEY)
     name: str
-    aliases: list[str]
     category: Category
     summary: str
-    description: str
-    mechanism: str
-    who_for: str
-    headline: Claim
-    regulatory: list[Regulatory]
-    evidence: list[Evidence]
-    onset: Onset
-    course: Course
     reviewed: date
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    mechanism: str | None = None
+    who_for: str | None = None
+    headline: Claim | None = None
+    regulatory: list[Regulatory] | None = None
+    evidence: list[Evidence] | None = None
+    onset: Onset | None = None
+    course: Course | None = None
     guidelines: list[GuidelinePosition] | None = None
     durability: Claim | None = None
     maintenance: Claim | None = None
@@ -217,7 +220,7 @@ class Treatment(Cites):
     cost: Cost | None = None
 
     def status_for(self, agency: str = "FDA") -> Regulatory | None:
-        return next((r for r in self.regulatory if r.agency == agency), None)
+        return next((r for r in self.regulatory or [] if r.agency == agency), None)
 
 
 @dataclass(frozen=True)

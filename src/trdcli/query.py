@@ -52,6 +52,8 @@ def _status_rank(treatment: Treatment) -> int:
 
 def _onset_days(treatment: Treatment) -> float:
     onset = treatment.onset
+    if onset is None:
+        return float("inf")
     days = onset.days_min if onset.days_min is not None else onset.days_max
     return float(days) if days is not None else float("inf")
 
@@ -81,7 +83,7 @@ def select(
         if status and (reg is None or reg.status not in status):
             return False
         if wanted:
-            haystack = " ".join([t.id, t.name, *t.aliases, t.summary, t.description])
+            haystack = " ".join([t.id, t.name, *t.aliases, t.summary, t.description or ""])
             return wanted in normalise(haystack)
         return True
 
@@ -147,6 +149,8 @@ class CompareRow:
 
 def _course_text(t: Treatment) -> str:
     c = t.course
+    if c is None:
+        return UNCONFIRMED
     parts = []
     if c.sessions_per_week is not None and c.weeks is not None:
         parts.append(f"{c.sessions_per_week:g}/week for {c.weeks:g} weeks")
@@ -181,16 +185,21 @@ def _contraindications_text(t: Treatment) -> str:
     return "; ".join(parts) or "none listed"
 
 
+def price(t: Treatment) -> str | None:
+    """'USD 590-885 per session (2024)', when the catalogue has a figure."""
+    cost = t.cost
+    if cost is None or cost.low is None or not cost.currency:
+        return None
+    span = f"{cost.low:,.0f}" + (f"-{cost.high:,.0f}" if cost.high not in (None, cost.low) else "")
+    return (f"{cost.currency} {span}" + (f" per {cost.per}" if cost.per else "")
+            + (f" ({cost.year})" if cost.year else ""))
+
+
 def cost_text(t: Treatment) -> str:
     if t.cost is None:
         return UNCONFIRMED
-    cost = t.cost
-    price = ""
-    if cost.low is not None and cost.currency:
-        span = f"{cost.low:,.0f}" + (f"-{cost.high:,.0f}" if cost.high is not None else "")
-        price = f"{cost.currency} {span}" + (f" per {cost.per}" if cost.per else "")
-        price += f" ({cost.year}). " if cost.year else ". "
-    return price + cost.text
+    figure = price(t)
+    return (f"{figure}. " if figure else "") + t.cost.text
 
 
 def _warnings_text(t: Treatment) -> str:
@@ -208,8 +217,8 @@ def guidelines_text(t: Treatment) -> str:
 COMPARE_QUESTIONS: list[tuple[str, str, Callable[[Treatment], str]]] = [
     ("approval", "Approval (US)", lambda t: status_label(t)),
     ("warnings", "Warnings", _warnings_text),
-    ("how_well", "How well it works", lambda t: t.headline.text),
-    ("how_soon", "How soon", lambda t: t.onset.text),
+    ("how_well", "How well it works", lambda t: t.headline.text if t.headline else UNCONFIRMED),
+    ("how_soon", "How soon", lambda t: t.onset.text if t.onset else UNCONFIRMED),
     ("involved", "What is involved", _course_text),
     ("side_effects", "Common side effects", _side_effects_text),
     ("who_not", "Who should not have it", _contraindications_text),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -11,19 +11,25 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from ..errors import Problem
 from ..model import (
     Catalogue,
     Claim,
     Condition,
+    Course,
     CrisisCountry,
     Evidence,
+    Onset,
     Term,
     Treatment,
     citations,
 )
-from ..query import UNCONFIRMED, CompareRow, cost_text, per_100, status_label
+from ..query import UNCONFIRMED, CompareRow, cost_text, per_100, price, status_label
 from ..safety import DISCLAIMER
 from ..staging import Staging
+
+if TYPE_CHECKING:
+    from ..loader import Stack
 
 # From this width, `trd list` gives every fact its own column.
 WIDE_LIST = 120
@@ -91,20 +97,23 @@ def render_list(console: Console, catalogue: Catalogue, treatments: Sequence[Tre
     if wide:
         table.add_column("Type", width=15)
     table.add_column("US status", width=16 if wide else 11)
-    table.add_column("How soon" if wide else "How soon\nCourse", width=15 if wide else 13)
+    table.add_column("How soon" if wide else "How soon\nCourse\nPrice", width=15 if wide else 13)
     if wide:
         table.add_column("Course", width=16)
+        table.add_column("Price", width=14)
     table.add_column("Headline result", ratio=1, min_width=20)
     for t in treatments:
         name = Text.assemble((t.name, "bold"), "\n", (t.id, "dim"))
         status = status_label(t).removeprefix("FDA: ")
+        onset = t.onset.label if t.onset else "?"
+        course = t.course.label if t.course else "?"
+        headline = t.headline.text if t.headline else UNCONFIRMED
+        cost = price(t) or "price not confirmed"
         if wide:
-            table.add_row(name, t.category, status, t.onset.label, t.course.label,
-                          t.headline.text)
+            table.add_row(name, t.category, status, onset, course, cost, headline)
         else:
             name.append(f" | {t.category}", style="dim")
-            table.add_row(name, status, f"{t.onset.label}\n{t.course.label}",
-                          t.headline.text)
+            table.add_row(name, status, f"{onset}\n{course}\n{cost}", headline)
     console.print(table)
     if not treatments:
         console.print("No option matches those filters.")
@@ -137,7 +146,7 @@ def render_compare(console: Console, catalogue: Catalogue, treatments: Sequence[
     footer(console)
 
 
-def _claim(refs: References, claim: Claim | None) -> RenderableType:
+def _claim(refs: References, claim: Claim | Onset | None) -> RenderableType:
     if claim is None:
         return _unconfirmed()
     return refs.cite(claim.text, claim.sources)
@@ -191,34 +200,16 @@ def render_treatment(console: Console, catalogue: Catalogue, t: Treatment) -> No
         _heading("Warnings"),
         _not_reviewed_or(t.warnings, _lines(refs, [
             (w.kind.upper(), w.text, w.sources) for w in t.warnings or []], style="bold red")),
-        _heading("What it is"), Text(t.description),
-        _heading("How it is thought to work"), Text(t.mechanism),
-        _heading("Who it is for"), Text(t.who_for),
-        _heading("How well it works"), refs.cite(t.headline.text, t.headline.sources),
+        _heading("What it is"), _text(t.description),
+        _heading("How it is thought to work"), _text(t.mechanism),
+        _heading("Who it is for"), _text(t.who_for),
+        _heading("How well it works"), _claim(refs, t.headline),
     ]
     if t.evidence:
         out.append(_evidence_table(console, refs, t.evidence))
-    c = t.course
-    facts = [
-        ("Sessions", f"{c.sessions_per_week:g} a week for {c.weeks:g} weeks"
-         if c.sessions_per_week is not None and c.weeks is not None else None),
-        ("Time per visit", f"{c.minutes_per_visit:g} minutes"
-         if c.minutes_per_visit is not None else None),
-        ("Where", c.setting),
-        ("Anaesthesia", "yes" if c.anaesthesia else "no"),
-        ("Observation", c.observation),
-        ("Driving", c.driving),
-        ("Time off work", c.time_off_work),
-    ]
-    course = Table.grid(padding=(0, 2))
-    course.add_column(style="bold")
-    course.add_column()
-    for label, value in facts:
-        if value:
-            course.add_row(label, value)
     out += [
-        _heading("How soon"), refs.cite(t.onset.text, t.onset.sources),
-        _heading("What a course involves"), refs.cite(c.summary, c.sources), course,
+        _heading("How soon"), _claim(refs, t.onset),
+        _heading("What a course involves"), _course(refs, t.course),
         _heading("How long it lasts"), _claim(refs, t.durability),
         _heading("Maintenance"), _claim(refs, t.maintenance),
         _heading("Side effects"),
@@ -232,10 +223,10 @@ def render_treatment(console: Console, catalogue: Catalogue, t: Treatment) -> No
             (f"{x.tag} ({'do not use' if x.level == 'exclude' else 'caution'})", x.text, x.sources)
             for x in t.contraindications or []])),
         _heading("Regulatory status"),
-        _lines(refs, [
+        _not_reviewed_or(t.regulatory, _lines(refs, [
             (f"{r.agency}: {r.status}" + (f" ({r.product}, {r.pathway})" if r.pathway else
                                          f" ({r.product})") + (f", {r.year}" if r.year else ""),
-             r.indication, r.sources) for r in t.regulatory]),
+             r.indication, r.sources) for r in t.regulatory or []])),
         _heading("What guidelines say"),
         _not_reviewed_or(t.guidelines, _lines(refs, [
             (f"{g.guideline}: {g.stance} ({g.line})", g.text, g.sources)
@@ -251,6 +242,33 @@ def render_treatment(console: Console, catalogue: Catalogue, t: Treatment) -> No
     console.print(Group(*out))
     _print_sources(console, catalogue, refs)
     footer(console)
+
+
+def _text(value: str | None) -> RenderableType:
+    return _unconfirmed() if value is None else Text(value)
+
+
+def _course(refs: References, c: Course | None) -> RenderableType:
+    if c is None:
+        return _unconfirmed()
+    facts = [
+        ("Sessions", f"{c.sessions_per_week:g} a week for {c.weeks:g} weeks"
+         if c.sessions_per_week is not None and c.weeks is not None else None),
+        ("Time per visit", f"{c.minutes_per_visit:g} minutes"
+         if c.minutes_per_visit is not None else None),
+        ("Where", c.setting),
+        ("Anaesthesia", "yes" if c.anaesthesia else "no"),
+        ("Observation", c.observation),
+        ("Driving", c.driving),
+        ("Time off work", c.time_off_work),
+    ]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for label, value in facts:
+        if value:
+            grid.add_row(label, value)
+    return Group(refs.cite(c.summary, c.sources), grid)
 
 
 def _lines(refs: References, items: Sequence[tuple[str, str, Sequence[str]]],
@@ -401,4 +419,40 @@ def render_stage(console: Console, staging: Staging) -> None:
                                                                ("DOI", ref.doi)) if value)
         console.print(Text.assemble((f"[{n}] ", "cyan"), ref.citation + ids + " ",
                                     (ref.url, "dim")))
+    footer(console)
+
+
+def render_info(console: Console, found: Stack, given_by: str | None) -> None:
+    catalogue = found.catalogue
+    console.print(Text.assemble(("Catalogue in force: ", "bold"), f"version {catalogue.version}"
+                                f", released {catalogue.released.isoformat()}; "
+                                f"{len(catalogue.treatments)} options, "
+                                f"{len(catalogue.sources)} sources, "
+                                f"{len(catalogue.glossary)} glossary terms"))
+    console.print("Files, each laid over the ones before it"
+                  + (f" (extra files from {given_by}):" if given_by else ":"))
+    for n, layer in enumerate(found.layers, start=1):
+        label = "shipped catalogue" if layer.shipped else layer.file
+        dated = ", ".join(f"{k} {v}" for k, v in (("version", layer.version),
+                                                  ("released", layer.released)) if v)
+        console.print(Text.assemble((f"{n}. {label}", "bold"), f" ({dated})" if dated else "",
+                                    f" sha256 {layer.sha256[:12]}"))
+        if layer.shipped:
+            console.print(Text(f"   {layer.file}", style="dim"), soft_wrap=True)
+        for verb, lists in (("adds", layer.added), ("changes", layer.changed)):
+            for list_name, ids in lists.items():
+                console.print(f"   {verb} {len(ids)} in {list_name}: {', '.join(ids)}")
+    console.print(Text("Precedence: --catalog files, else TRD_CATALOG, over the shipped "
+                       "catalogue (unless --no-default); later files win.", style="italic"))
+    footer(console)
+
+
+def render_validate(console: Console, files: Sequence[str], problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        console.print(Text(str(problem)), soft_wrap=True)
+    with_problems = len({p.file for p in problems})
+    console.print(Text(f"{len(problems)} problem{'s' * (len(problems) != 1)} in "
+                       f"{with_problems} of {len(files)} file{'s' * (len(files) != 1)}"
+                       if problems else f"No problems in {len(files)} "
+                       f"file{'s' * (len(files) != 1)}.", style="bold"))
     footer(console)

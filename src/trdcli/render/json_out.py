@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import IO, Any
+from dataclasses import asdict
+from typing import IO, TYPE_CHECKING, Any
 
+from ..errors import Problem
 from ..model import Catalogue, Condition, CrisisCountry, Term, Treatment, citations
-from ..query import CompareRow, status_label
+from ..query import CompareRow, price, status_label
 from ..staging import Staging
 from ..structure import to_jsonable
+
+if TYPE_CHECKING:
+    from ..loader import Stack
 
 # Bump when a key is removed or changes meaning; adding keys keeps the version.
 SCHEMA_VERSION = 1
@@ -43,6 +48,8 @@ def list_item(treatment: Treatment) -> dict[str, Any]:
         "onset": to_jsonable(treatment.onset),
         "course": to_jsonable(treatment.course),
         "headline": to_jsonable(treatment.headline),
+        "price": price(treatment),
+        "cost": to_jsonable(treatment.cost),
         "reviewed": treatment.reviewed.isoformat(),
     }
 
@@ -110,3 +117,19 @@ def crisis_document(catalogue: Catalogue, countries: Sequence[CrisisCountry]) ->
 
 def stage_document(staging: Staging) -> dict[str, Any]:
     return envelope("stage", None, **to_jsonable(staging))
+
+
+def info_document(found: Stack, given_by: str | None) -> dict[str, Any]:
+    catalogue = found.catalogue
+    return envelope("info", catalogue, files_from=given_by,
+                    files=[asdict(layer) for layer in found.layers],
+                    counts={"treatments": len(catalogue.treatments),
+                            "sources": len(catalogue.sources),
+                            "glossary": len(catalogue.glossary)})
+
+
+def validate_document(files: Sequence[str], problems: Sequence[Problem]) -> dict[str, Any]:
+    return envelope("validate", None, valid=not problems, files=list(files),
+                    problems=[{"file": p.file, "line": p.line, "column": p.column,
+                               "field": p.field, "path": list(p.path), "message": p.message}
+                              for p in problems])
