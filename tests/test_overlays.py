@@ -127,7 +127,8 @@ PROBLEMS = {
     "duplicate id in a file": ("treatments:\n  - {id: ect, name: A}\n  - {id: ect, name: B}\n",
                                ":3:6: treatments[1].id: 'ect' appears twice in this file"),
     "duplicate alias across files": ("treatments:\n  - {id: vns, aliases: [ketamine]}\n",
-                                     ":2:25: treatments[0].aliases[0]: 'ketamine' is already used by 'iv-ketamine'"),
+                                     ":2:25: treatments[0].aliases[0]: 'ketamine' is already "
+                                     "used by 'iv-ketamine'"),
     "dangling source": ("treatments:\n  - id: ect\n    headline: {text: t, sources: [nope]}\n",
                         ":3:35: treatments[0].headline.sources[0]: unknown source 'nope'"),
     "out of range": ("sources:\n  x: {title: t, kind: trial, url: 'https://example.org', "
