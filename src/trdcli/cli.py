@@ -294,6 +294,30 @@ def validate(
         raise typer.Exit(int(ExitCode.BAD_CATALOGUE))
 
 
+class SchemaChoice(str, Enum):
+    catalogue = "catalogue"
+    overlay = "overlay"
+
+
+@app.command()
+def schema(
+    which: Annotated[
+        SchemaChoice, typer.Argument(help="The whole catalogue file, or an overlay file.")
+    ] = SchemaChoice.catalogue,
+) -> None:
+    """Print the JSON Schema of a catalogue file, generated from the model.
+
+    Save it and point your editor at it, e.g. first line of clinic.yaml:
+    # yaml-language-server: $schema=overlay.schema.json
+
+    Example: trd schema overlay > overlay.schema.json
+    """
+    from .render.json_out import write_json
+    from .schema import catalogue_schema
+
+    write_json(catalogue_schema(overlay=which is SchemaChoice.overlay), sys.stdout.buffer)
+
+
 SeverityChoice = Enum("SeverityChoice", {v: v for v in get_args(Severity)}, type=str)  # type: ignore[misc]
 
 
