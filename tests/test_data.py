@@ -117,3 +117,9 @@ def test_shipped_catalogue_uses_no_yaml_anchors() -> None:
     # Anchors send every run through the slower alias-bomb check (see loader._check_shape).
     text = trdcli.default_catalogue_path().read_text(encoding="utf-8")
     assert not loader._ANCHOR.search(text)
+
+
+@pytest.mark.parametrize("treatment", CATALOGUE.treatments, ids=lambda t: t.id)
+def test_shipped_courses_say_whether_they_are_at_home(treatment: trdcli.Treatment) -> None:
+    # `trd match --at-home` depends on it; drive_after may stay unknown where no rule was found.
+    assert treatment.course is not None and treatment.course.at_home is not None

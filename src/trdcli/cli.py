@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from .errors import ExitCode, TrdError
-from .model import Catalogue, Category, RegulatoryStatus
+from .model import Catalogue, Category, ContraindicationTag, Priority, RegulatoryStatus
 from .staging import Severity
 
 if TYPE_CHECKING:
@@ -316,6 +316,63 @@ def schema(
     from .schema import catalogue_schema
 
     write_json(catalogue_schema(overlay=which is SchemaChoice.overlay), sys.stdout.buffer)
+
+
+SituationChoice = Enum(  # type: ignore[misc]
+    "SituationChoice", {v: v for v in get_args(ContraindicationTag) if v != "none-known"}, type=str)
+PriorityChoice = Enum("PriorityChoice", {v: v for v in get_args(Priority)}, type=str)  # type: ignore[misc]
+
+
+@app.command()
+def match(
+    ctx: typer.Context,
+    situation: Annotated[
+        list[SituationChoice] | None,
+        typer.Option("--situation", help="Something that applies to the person (repeat for "
+                     "several), e.g. pregnancy, bipolar, seizure-disorder, implanted-device."),
+    ] = None,
+    avoid_anaesthesia: Annotated[
+        bool, typer.Option("--avoid-anaesthesia", help="Leave out options that need anaesthesia.")
+    ] = False,
+    fast: Annotated[
+        bool, typer.Option("--fast", help="Only options with benefit reported within 7 days.")
+    ] = False,
+    at_home: Annotated[
+        bool, typer.Option("--at-home", help="Only options taken or done at home.")
+    ] = False,
+    cannot_drive: Annotated[
+        bool, typer.Option("--cannot-drive",
+                           help="The person must be able to drive after a session.")
+    ] = False,
+    budget: Annotated[
+        float | None, typer.Option("--budget", metavar="AMOUNT",
+                                   help="Highest price the person can pay, in --currency.")
+    ] = None,
+    currency: Annotated[
+        str, typer.Option("--currency", help="Currency of --budget.")
+    ] = "USD",
+    priority: Annotated[
+        list[PriorityChoice] | None,
+        typer.Option("--priority", help="What matters most, in order (repeat): efficacy, "
+                     "speed, visits, side-effects, cost."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Which options fit a person's situation, which need care, and which are ruled out, and why.
+
+    It does not recommend: it shows what fits the answers and what to ask a clinician.
+
+    Example: trd match --situation pregnancy --avoid-anaesthesia --priority speed
+    """
+    from .match import Wishes
+    from .match import match as screen
+
+    wishes = Wishes(
+        situations=tuple(s.value for s in situation or []), avoid_anaesthesia=avoid_anaesthesia,
+        fast=fast, at_home=at_home, cannot_drive=cannot_drive, budget=budget,
+        currency=currency.upper(), priorities=tuple(p.value for p in priority or []))
+    catalogue = _catalogue(ctx)
+    _show(as_json, "match", catalogue, screen(catalogue, wishes))
 
 
 SeverityChoice = Enum("SeverityChoice", {v: v for v in get_args(Severity)}, type=str)  # type: ignore[misc]

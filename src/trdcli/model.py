@@ -23,6 +23,10 @@ Stance = Literal["recommended", "option", "not-recommended", "research-only", "n
 OutcomeKind = Literal["response", "remission", "score-change", "relapse", "other"]
 Unit = Literal["%", "points", "RR", "OR", "SMD", "NNT", "HR", "days", "mg"]
 Level = Literal["exclude", "caution"]
+# What `trd match --priority` can order by.
+Priority = Literal["efficacy", "speed", "visits", "side-effects", "cost"]
+# Driving after a session or dose: banned, advised against, allowed with care, no restriction.
+DriveAfter = Literal["not-allowed", "advised-against", "take-care", "allowed"]
 WarningKind = Literal["boxed", "rems", "restricted-access", "other"]
 SourceKind = Literal[
     "trial", "meta-analysis", "review", "label", "regulator", "guideline", "cohort", "other"
@@ -153,6 +157,9 @@ class Course:
     sessions_per_week: float | None = None
     weeks: float | None = None
     minutes_per_visit: float | None = None
+    # For `trd match`; each restates, as a value, what the text above already says.
+    at_home: bool | None = None  # taken or done at home, with no treatment sessions elsewhere
+    drive_after: DriveAfter | None = None
 
 
 @dataclass(frozen=True)

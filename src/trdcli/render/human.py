@@ -30,6 +30,7 @@ from ..staging import Staging
 
 if TYPE_CHECKING:
     from ..loader import Stack
+    from ..match import Match, Screened
 
 # From this width, `trd list` gives every fact its own column.
 WIDE_LIST = 120
@@ -455,4 +456,40 @@ def render_validate(console: Console, files: Sequence[str], problems: Sequence[P
                        f"{with_problems} of {len(files)} file{'s' * (len(files) != 1)}"
                        if problems else f"No problems in {len(files)} "
                        f"file{'s' * (len(files) != 1)}.", style="bold"))
+    footer(console)
+
+
+_GROUPS = (
+    ("fits", "Nothing in the catalogue conflicts with your answers", "green"),
+    ("caution", "Possible, but ask a clinician first", "yellow"),
+    ("excluded", "Ruled out by your answers", "red"),
+)
+
+
+def render_match(console: Console, catalogue: Catalogue, result: Match) -> None:
+    refs = References()
+    console.print(Text("Screening the options against your answers", style="bold"))
+    console.print("You said: " + ("; ".join(result.asked) or "nothing yet (every option fits)"))
+    console.print(Text("This is not a recommendation. It shows which options fit what you told "
+                       "it, and what to ask a clinician, who knows your history. The catalogue's "
+                       "lists of who should avoid an option are not complete.", style="italic"))
+    console.print(Text.assemble(("Order: ", "bold"), result.ordering_rule))
+    for verdict, title, colour in _GROUPS:
+        group: list[Screened] = getattr(result, verdict)
+        console.print(_heading(f"{title} ({len(group)})"))
+        if not group:
+            console.print("None.")
+        for screened in group:
+            console.print(Text.assemble((f"- {screened.name}", f"bold {colour}"),
+                                        (f" ({screened.id}; {screened.status})", "dim")))
+            for reason in screened.reasons:
+                console.print(Padding(Text.assemble(
+                    (f"{reason.criterion}: ", "bold"), refs.cite(reason.text, reason.sources),
+                    (f" [{reason.field}]", "dim")), (0, 0, 0, 4)))
+    asks = [(s.name, r) for s in result.caution for r in s.reasons if r.verdict == "caution"]
+    if asks:
+        console.print(_heading("Questions to ask a clinician"))
+        for name, reason in asks:
+            console.print(f"- {name}: is it safe or practical for me, given {reason.criterion}?")
+    _print_sources(console, catalogue, refs)
     footer(console)

@@ -15,6 +15,7 @@ from ..structure import to_jsonable
 
 if TYPE_CHECKING:
     from ..loader import Stack
+    from ..match import Match
 
 # Bump when a key is removed or changes meaning; adding keys keeps the version.
 SCHEMA_VERSION = 1
@@ -133,3 +134,13 @@ def validate_document(files: Sequence[str], problems: Sequence[Problem]) -> dict
                     problems=[{"file": p.file, "line": p.line, "column": p.column,
                                "field": p.field, "path": list(p.path), "message": p.message}
                               for p in problems])
+
+
+def match_document(catalogue: Catalogue, result: Match) -> dict[str, Any]:
+    screened = [*result.fits, *result.caution, *result.excluded]
+    cited = list(dict.fromkeys(s for x in screened for r in x.reasons for s in r.sources))
+    return envelope("match", catalogue, asked=result.asked, wishes=to_jsonable(result.wishes),
+                    ordering_rule=result.ordering_rule,
+                    fits=to_jsonable(result.fits), caution=to_jsonable(result.caution),
+                    excluded=to_jsonable(result.excluded),
+                    sources=numbered_sources(catalogue, cited))

@@ -1,0 +1,242 @@
+"""Screen the catalogue against a person's situation and preferences.
+
+Every verdict is traced to the catalogue field behind it (a contraindication, the course,
+the onset, the cost) and that field's sources. Nothing here recommends: it sorts options
+into what fits the answers given, what needs a clinician's view first, and what the
+answers rule out, and says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+from .errors import UsageError
+from .model import Catalogue, ContraindicationTag, Priority, Treatment
+from .query import price, status_label
+
+Verdict = Literal["fits", "caution", "excluded"]
+SITUATIONS: tuple[str, ...] = tuple(t for t in get_args(ContraindicationTag) if t != "none-known")
+FAST_DAYS = 7  # "fast onset": the catalogue reports benefit within a week
+COMMON = 10  # a side effect is "common" from 10 in 100 people
+
+
+@dataclass(frozen=True)
+class Wishes:
+    """What the person said: situations (contraindication tags) and preferences."""
+
+    situations: tuple[str, ...] = ()
+    avoid_anaesthesia: bool = False
+    fast: bool = False
+    at_home: bool = False
+    cannot_drive: bool = False
+    budget: float | None = None
+    currency: str = "USD"
+    priorities: tuple[Priority, ...] = ()
+
+    def __post_init__(self) -> None:
+        unknown = [s for s in self.situations if s not in SITUATIONS]
+        if unknown:
+            raise UsageError(f"unknown situation {unknown[0]!r}; known: {', '.join(SITUATIONS)}")
+        if self.budget is not None and self.budget < 0:
+            raise UsageError("--budget cannot be negative")
+
+
+@dataclass(frozen=True)
+class Reason:
+    verdict: Verdict
+    criterion: str  # which answer it comes from, e.g. "pregnancy", "at home"
+    text: str
+    field: str  # the catalogue field it rests on, e.g. "contraindications[2]"
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Screened:
+    id: str
+    name: str
+    status: str  # US regulatory status, so investigational and off-label options say so
+    verdict: Verdict
+    reasons: list[Reason]
+
+
+@dataclass(frozen=True)
+class Match:
+    wishes: Wishes
+    fits: list[Screened]
+    caution: list[Screened]
+    excluded: list[Screened]
+    ordering_rule: str
+    asked: list[str] = field(default_factory=list)  # the answers in words, for the views
+
+
+def _contraindications(t: Treatment, wishes: Wishes) -> list[Reason]:
+    if not wishes.situations:
+        return []
+    if t.contraindications is None:
+        return [Reason("caution", ", ".join(wishes.situations),
+                       "the catalogue has not yet reviewed who should avoid this option",
+                       "contraindications", [])]
+    return [
+        Reason("excluded" if c.level == "exclude" else "caution", c.tag, c.text,
+               f"contraindications[{i}]", c.sources)
+        for i, c in enumerate(t.contraindications) if c.tag in wishes.situations
+    ]
+
+
+def _course(t: Treatment, wishes: Wishes) -> list[Reason]:
+    c = t.course
+    wanted = wishes.avoid_anaesthesia or wishes.at_home or wishes.cannot_drive
+    if not wanted:
+        return []
+    if c is None:
+        return [Reason("caution", "course", "the catalogue does not yet describe a course",
+                       "course", [])]
+    reasons = []
+    if wishes.avoid_anaesthesia and c.anaesthesia:
+        reasons.append(Reason("excluded", "avoid anaesthesia",
+                              f"needs anaesthesia ({c.setting})", "course.anaesthesia",
+                              c.sources))
+    if wishes.at_home and c.at_home is not True:
+        verdict: Verdict = "excluded" if c.at_home is False else "caution"
+        reasons.append(Reason(verdict, "stay at home", f"given at: {c.setting}",
+                              "course.at_home", c.sources))
+    if wishes.cannot_drive and c.drive_after != "allowed":
+        driving: dict[str | None, Verdict] = {"not-allowed": "excluded", "take-care": "fits"}
+        verdict = driving.get(c.drive_after, "caution")
+        reasons.append(Reason(verdict, "cannot drive after a session", c.driving,
+                              "course.driving", c.sources))
+    return reasons
+
+
+def _onset(t: Treatment, wishes: Wishes) -> list[Reason]:
+    if not wishes.fast:
+        return []
+    days = earliest_onset(t)
+    if days is not None and days <= FAST_DAYS:
+        return []
+    onset = t.onset
+    said = f"usually takes {onset.label}" if onset else "how soon it works is not recorded"
+    return [Reason("excluded", "fast onset",
+                   f"{said}; no benefit within {FAST_DAYS} days is reported in the catalogue",
+                   "onset", onset.sources if onset else [])]
+
+
+def _budget(t: Treatment, wishes: Wishes) -> list[Reason]:
+    if wishes.budget is None:
+        return []
+    cost = t.cost
+    if cost is None or cost.low is None or cost.currency is None:
+        return [Reason("caution", "budget", "no price is recorded in the catalogue", "cost",
+                       cost.sources if cost else [])]
+    listed = price(t)
+    if cost.currency != wishes.currency:
+        return [Reason("caution", "budget", f"priced in {cost.currency}: {listed}", "cost",
+                       cost.sources)]
+    if cost.low > wishes.budget:
+        return [Reason("excluded", "budget",
+                       f"lowest listed price {listed} is over {wishes.currency} "
+                       f"{wishes.budget:,.0f}", "cost", cost.sources)]
+    return []
+
+
+CHECKS: tuple[Callable[[Treatment, Wishes], list[Reason]], ...] = (
+    _contraindications, _course, _onset, _budget)
+
+
+def screen(t: Treatment, wishes: Wishes) -> Screened:
+    reasons = [r for check in CHECKS for r in check(t, wishes)]
+    verdicts = {r.verdict for r in reasons}
+    verdict: Verdict = next((v for v in ("excluded", "caution") if v in verdicts), "fits")
+    return Screened(t.id, t.name, status_label(t), verdict, reasons)
+
+
+# Per priority: how to measure an option (lower sorts first, None = not known, goes last)
+# and the rule in words, shown with the result.
+def earliest_onset(t: Treatment) -> float | None:
+    if t.onset is None:
+        return None
+    days = t.onset.days_min if t.onset.days_min is not None else t.onset.days_max
+    return None if days is None else float(days)
+
+
+def _best_remission(t: Treatment) -> float | None:
+    rates = [e.treatment_value for e in t.evidence or []
+             if e.outcome == "remission" and e.unit == "%" and e.treatment_value is not None]
+    return -max(rates) if rates else None
+
+
+def _visits(t: Treatment) -> float | None:
+    c = t.course
+    if c is None:
+        return None
+    if c.at_home:
+        return 0.0
+    if c.sessions_per_week is None or c.weeks is None:
+        return None
+    return c.sessions_per_week * c.weeks
+
+
+def _common_side_effects(t: Treatment) -> float | None:
+    if t.side_effects is None:
+        return None
+    return float(sum(1 for s in t.side_effects if (s.per_100 or 0) >= COMMON))
+
+
+def _lowest_price(t: Treatment) -> float | None:
+    return t.cost.low if t.cost and t.cost.low is not None else None
+
+
+MEASURES: dict[str, tuple[Callable[[Treatment], float | None], str]] = {
+    "efficacy": (_best_remission, "highest remission rate (%) in the catalogue's evidence for "
+                 "it; these come from different trials and people, so this is not a head-to-"
+                 "head ranking"),
+    "speed": (earliest_onset, "earliest reported onset of benefit, in days"),
+    "visits": (_visits, "fewest treatment visits in a first course (at-home options count 0)"),
+    "side-effects": (_common_side_effects, f"fewest side effects reported in {COMMON} or more "
+                     "in 100 people"),
+    "cost": (_lowest_price, "lowest listed price, whatever its unit (session, month, course)"),
+}
+
+
+def ordering_rule(priorities: Sequence[str]) -> str:
+    if not priorities:
+        return "catalogue order (no priority given)"
+    steps = [f"{n}. {MEASURES[p][1]}" for n, p in enumerate(priorities, start=1)]
+    return ("sorted by " + "; then ".join(steps)
+            + "; options the catalogue has no figure for come after those it has")
+
+
+def _sort_key(priorities: Sequence[str]) -> Callable[[tuple[int, Treatment]], tuple[float, ...]]:
+    def key(item: tuple[int, Treatment]) -> tuple[float, ...]:
+        position, t = item
+        parts: list[float] = []
+        for p in priorities:
+            value = MEASURES[p][0](t)
+            parts += [1.0, 0.0] if value is None else [0.0, value]
+        return (*parts, float(position))
+    return key
+
+
+def match(catalogue: Catalogue, wishes: Wishes) -> Match:
+    ordered = [t for _, t in sorted(enumerate(catalogue.treatments),
+                                    key=_sort_key(wishes.priorities))]
+    screened = [screen(t, wishes) for t in ordered]
+    groups = {v: [s for s in screened if s.verdict == v] for v in get_args(Verdict)}
+    return Match(wishes, groups["fits"], groups["caution"], groups["excluded"],
+                 ordering_rule(wishes.priorities), asked=describe(wishes))
+
+
+def describe(wishes: Wishes) -> list[str]:
+    """The answers in plain words."""
+    said = [f"situation: {s}" for s in wishes.situations]
+    said += [text for wanted, text in (
+        (wishes.avoid_anaesthesia, "wants to avoid anaesthesia"),
+        (wishes.fast, f"wants benefit within {FAST_DAYS} days"),
+        (wishes.at_home, "wants to stay at home"),
+        (wishes.cannot_drive, "cannot drive after a session"),
+    ) if wanted]
+    if wishes.budget is not None:
+        said.append(f"budget: {wishes.currency} {wishes.budget:,.0f}")
+    return said

@@ -1,0 +1,143 @@
+"""`trd match`: every verdict follows from a catalogue field, and every reason cites it."""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+
+import pytest
+
+import trdcli
+from conftest import invoke
+from trdcli.model import ContraindicationTag
+
+CATALOGUE = trdcli.load_catalogue()
+TREATMENTS = {t.id: t for t in CATALOGUE.treatments}
+SITUATIONS = [t for t in get_args(ContraindicationTag) if t != "none-known"]
+
+
+def run(*args: str) -> dict[str, Any]:
+    result = invoke("match", *args, "--json")
+    assert result.exit_code == 0, result.stderr
+    document: dict[str, Any] = result.json()
+    return document
+
+
+def ids(document: dict[str, Any], verdict: str) -> set[str]:
+    return {entry["id"] for entry in document[verdict]}
+
+
+@pytest.mark.parametrize("situation", SITUATIONS)
+def test_situation_sorts_by_the_contraindication_tags(situation: str) -> None:
+    document = run("--situation", situation)
+    tagged = {t.id: {c.level for c in t.contraindications or [] if c.tag == situation}
+              for t in CATALOGUE.treatments}
+    assert ids(document, "excluded") == {i for i, levels in tagged.items() if "exclude" in levels}
+    unreviewed = {t.id for t in CATALOGUE.treatments if t.contraindications is None}
+    assert ids(document, "caution") == (
+        {i for i, levels in tagged.items() if levels == {"caution"}} | unreviewed)
+    assert len(document["fits"]) + len(document["caution"]) + len(document["excluded"]) == \
+        len(TREATMENTS)
+
+
+def test_the_issue_situations_exist_and_rule_something_out() -> None:
+    # The screening vocabulary covers what people ask about; each of these removes at least
+    # one option in the shipped catalogue, so the data is not silent on them.
+    for situation in ("pregnancy", "seizure-disorder", "bipolar", "psychosis", "substance-use",
+                      "uncontrolled-hypertension", "implanted-metal", "implanted-device"):
+        document = run("--situation", situation)
+        assert document["excluded"] or document["caution"], situation
+
+
+def _field(entry: dict[str, Any], path: str) -> Any:
+    node: Any = entry
+    for part in path.replace("]", "").replace("[", ".").split("."):
+        node = node[int(part)] if part.isdigit() else node[part]
+    return node
+
+
+def test_every_reason_traces_to_a_catalogue_field_and_its_sources() -> None:
+    document = run("--situation", "pregnancy", "--situation", "seizure-disorder",
+                   "--situation", "implanted-device", "--avoid-anaesthesia", "--fast",
+                   "--at-home", "--cannot-drive", "--budget", "500")
+    seen = 0
+    for verdict in ("fits", "caution", "excluded"):
+        for screened in document[verdict]:
+            entry = invoke("explain", screened["id"], "--json").json()["treatment"]
+            for reason in screened["reasons"]:
+                seen += 1
+                field = _field(entry, reason["field"].split(".")[0]
+                               if reason["field"].startswith("course.") else reason["field"])
+                if field is not None and "sources" in field:
+                    assert reason["sources"] == field["sources"], reason
+                if reason["field"].startswith("course."):
+                    assert reason["field"].split(".")[1] in field
+                if reason["verdict"] == "excluded":
+                    assert verdict == "excluded"
+    assert seen > 30
+
+
+def test_preferences_follow_the_course_onset_and_cost_fields() -> None:
+    no_anaesthesia = run("--avoid-anaesthesia")
+    assert ids(no_anaesthesia, "excluded") == {
+        i for i, t in TREATMENTS.items() if t.course and t.course.anaesthesia}
+    at_home = run("--at-home")
+    assert ids(at_home, "excluded") == {
+        i for i, t in TREATMENTS.items() if t.course and t.course.at_home is False}
+    fast = run("--fast")
+    quick = {i for i, t in TREATMENTS.items()
+             if t.onset and (t.onset.days_min if t.onset.days_min is not None
+                             else t.onset.days_max or 99) <= 7}
+    assert ids(fast, "fits") == quick
+    assert {"esketamine", "iv-ketamine", "ect"} <= quick  # what the onset texts say
+    driving = run("--cannot-drive")
+    assert ids(driving, "excluded") == {
+        i for i, t in TREATMENTS.items() if t.course and t.course.drive_after == "not-allowed"}
+
+
+def test_budget_compares_the_lowest_listed_price_in_the_same_currency() -> None:
+    document = run("--budget", "350")
+    for i, t in TREATMENTS.items():
+        cost = t.cost
+        if cost is None or cost.low is None or cost.currency is None or cost.currency != "USD":
+            assert i in ids(document, "caution")
+        elif cost.low > 350:
+            assert i in ids(document, "excluded")
+        else:
+            assert i in ids(document, "fits")
+    assert "psilocybin" in ids(document, "caution")  # priced in AUD, not compared
+
+
+def test_priority_orders_what_fits_and_the_rule_is_shown() -> None:
+    document = run("--priority", "speed", "--priority", "cost")
+    assert document["ordering_rule"].startswith("sorted by 1. earliest reported onset")
+    days = [TREATMENTS[e["id"]].onset for e in document["fits"]]
+    earliest = [o.days_min if o.days_min is not None else o.days_max for o in days if o]
+    known = [d for d in earliest if d is not None]
+    assert known == sorted(known)
+    assert earliest[:len(known)] == known  # the unknown come last
+    human = invoke("match", "--priority", "speed")
+    assert "Order: sorted by 1. earliest reported onset" in " ".join(human.stdout.split())
+
+
+def test_human_view_never_recommends_and_says_what_to_ask() -> None:
+    result = invoke("match", "--situation", "bipolar", "--at-home")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "This is not a recommendation." in text
+    screening = text.split(" Sources ")[0]  # source titles may say "recommendations"
+    assert screening.lower().count("recommend") == 1
+    assert "Questions to ask a clinician" in text
+    assert "Ruled out by your answers" in text
+    assert "Information, not medical advice." in text
+    assert "investigational" in " ".join(invoke("match").stdout.split())
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--budget", "-5"], "--budget cannot be negative"),
+    (["--situation", "pregnant"], "pregnant"),
+    (["--priority", "price"], "price"),
+])
+def test_bad_answers_are_usage_errors(args: list[str], message: str) -> None:
+    result = invoke("match", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
