@@ -9,7 +9,7 @@ from conftest import WIDTH, invoke
 from trdcli.safety import DISCLAIMER
 
 LIST_KEYS = {"id", "name", "aliases", "category", "summary", "status", "regulatory", "onset",
-             "course", "headline", "reviewed"}
+             "course", "headline", "price", "cost", "reviewed"}
 
 
 def test_every_option_has_a_row_and_the_view_ends_with_the_safety_line() -> None:
