@@ -59,6 +59,8 @@ MUTATIONS: dict[str, tuple[Any, str]] = {
             "is not a DOI"),
     "url": (lambda d: d["sources"][next(iter(d["sources"]))].update(url="pubmed"),
             "is not an http(s) URL"),
+    "negative count": (lambda d: d["treatments"][0]["course"].update(weeks=-6),
+                       "course.weeks: -6 is negative"),
     "percentage": (lambda d: d["treatments"][0]["evidence"][0].update(
         unit="%", treatment_value=140.0), "is not between 0 and 100"),
     "per_100": (lambda d: d["treatments"][0]["side_effects"].append(

@@ -70,6 +70,8 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
                 add(Problem(path, f"year {value} is not between {EARLIEST_YEAR} and {today.year}"))
         elif leaf == "n" and isinstance(value, int) and value < 1:
             add(Problem(path, "must be at least 1"))
+        elif leaf in NOT_NEGATIVE and isinstance(value, (int, float)) and value < 0:
+            add(Problem(path, f"{value:g} is negative"))
         elif isinstance(value, SideEffect) or (isinstance(value, Evidence) and value.unit == "%"):
             fields = (("per_100", "comparator_per_100") if isinstance(value, SideEffect)
                       else ("treatment_value", "comparator_value"))
@@ -86,6 +88,9 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
     return problems
 
 
+# Counts, durations and prices: a negative one is always a typo.
+NOT_NEGATIVE = frozenset({"sessions_per_week", "weeks", "minutes_per_visit", "days_min",
+                          "days_max", "low", "high"})
 
 
 def _duplicate_names(entries: list[tuple[Path, Named]]) -> list[Problem]:

@@ -438,8 +438,6 @@ def render_info(console: Console, found: Stack, given_by: str | None) -> None:
                                                   ("released", layer.released)) if v)
         console.print(Text.assemble((f"{n}. {label}", "bold"), f" ({dated})" if dated else "",
                                     f" sha256 {layer.sha256[:12]}"))
-        if layer.shipped:
-            console.print(Text(f"   {layer.file}", style="dim"), soft_wrap=True)
         for verb, lists in (("adds", layer.added), ("changes", layer.changed)):
             for list_name, ids in lists.items():
                 console.print(f"   {verb} {len(ids)} in {list_name}: {', '.join(ids)}")
