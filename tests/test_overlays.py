@@ -196,3 +196,8 @@ def test_an_edited_file_is_not_served_from_the_cache(tmp_path: Path) -> None:
     overlay.write_text("treatments:\n  - {id: ect, name: Second name}\n", encoding="utf-8")
     assert _by_id(invoke("--catalog", str(overlay), "list", "--json").json())["ect"]["name"] == \
         "Second name"
+
+
+def test_readme_shows_the_example_overlay_as_it_is() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "```yaml\n" + EXAMPLE.read_text(encoding="utf-8") + "```" in readme

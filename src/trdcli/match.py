@@ -117,7 +117,7 @@ def _onset(t: Treatment, wishes: Wishes) -> list[Reason]:
     if days is not None and days <= FAST_DAYS:
         return []
     onset = t.onset
-    said = f"usually takes {onset.label}" if onset else "how soon it works is not recorded"
+    said = f"how soon: {onset.label}" if onset else "how soon it works is not recorded"
     return [Reason("excluded", "fast onset",
                    f"{said}; no benefit within {FAST_DAYS} days is reported in the catalogue",
                    "onset", onset.sources if onset else [])]
