@@ -1,17 +1,19 @@
 """How trd's time and memory grow with the catalogue: the shipped one, then synthetic ones.
 
-    python bench/scale.py [--sizes 1000 10000] [--runs 5] [--warmup 0] [--python PATH]
-                          [--no-cache] [--json]
+    python bench/scale.py [--sizes 1000 10000] [--lean] [--runs 5] [--warmup 0]
+                          [--python PATH] [--no-cache] [--json]
 
 For each catalogue it times the parse-only floor and four trd commands, and checks that
 `list --json` grows no faster than the catalogue (time(largest)/time(smallest) at most
-largest/smallest entries). Exits 1 if that check fails, 2 if a command fails.
+largest/smallest entries). Exits 1 if that check fails, 2 if a command fails (the other
+catalogues are still measured).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -59,7 +61,8 @@ class Target:
 @dataclass(frozen=True)
 class Result:
     target: Target
-    summaries: dict[str, Summary]
+    summaries: dict[str, Summary]  # empty if a command failed
+    error: str | None = None
 
     def ratio_to_parse(self, command: str) -> float:
         return self.summaries[command].median_ms / self.summaries[PARSE].median_ms
@@ -104,20 +107,27 @@ def shipped_target() -> Target:
     return Target.of("shipped", SHIPPED_CATALOGUE, ids)
 
 
-def synthetic_target(n: int, directory: Path) -> Target:
+def synthetic_target(n: int, directory: Path, lean: bool) -> Target:
     from synth import write_synthetic
 
     path = directory / f"synthetic-{n}.yaml"
     start = time.perf_counter()
-    ids = write_synthetic(n, path)
-    target = Target.of(f"synthetic {n}", path, ids)
+    ids = write_synthetic(n, path, lean)
+    target = Target.of(f"{'lean' if lean else 'synthetic'} {n}", path, ids)
     progress(f"generated {n} entries ({target.file_mb:.1f} MB) "
              f"in {time.perf_counter() - start:.1f} s")
     return target
 
 
+def catalogue_options(trd: str, path: Path) -> list[str]:
+    """Options that make trd read ``path`` alone. Where trd can lay a file over the shipped
+    catalogue, --no-default leaves the shipped one out, so the count is the file's own."""
+    help_text = subprocess.run([trd, "--help"], capture_output=True, text=True).stdout
+    return [*(["--no-default"] if "--no-default" in help_text else []), "--catalog", str(path)]
+
+
 def commands_for(target: Target, python: str, trd: str) -> dict[str, list[str]]:
-    base = [trd, "--catalog", str(target.path)]
+    base = [trd, *catalogue_options(trd, target.path)]
     return {
         PARSE: floor_argv(python, target.path),
         LIST_JSON: [*base, "list", "--json"],
@@ -131,7 +141,11 @@ def measure_target(target: Target, args: argparse.Namespace, warmup: int,
                    env: dict[str, str]) -> Result:
     progress(f"measuring {target.label}: {args.runs} runs x {len(COMMANDS)} commands")
     commands = commands_for(target, args.python, find_trd(args.python))
-    samples = measure(commands, args.runs, warmup, env)
+    try:
+        samples = measure(commands, args.runs, warmup, env)
+    except CommandFailed as error:  # report it and go on to the next catalogue
+        progress(f"{target.label} failed: {error}")
+        return Result(target, {}, str(error))
     return Result(target, {name: Summary.of(s) for name, s in samples.items()})
 
 
@@ -143,7 +157,10 @@ def render_table(results: list[Result]) -> str:
     rows = []
     for result in results:
         target = result.target
-        for index, command in enumerate(COMMANDS):
+        if result.error:
+            rows.append([target.label, str(target.entries), f"{target.file_mb:.1f}",
+                         "FAILED (below)", "-", "-", "-", "-"])
+        for index, command in enumerate(COMMANDS if not result.error else ()):
             summary = result.summaries[command]
             rows.append([
                 target.label if index == 0 else "",
@@ -158,6 +175,11 @@ def render_table(results: list[Result]) -> str:
     headers = ["catalogue", "entries", "file MB", "command", "median ms", "x parse",
                "ms/entry", "peak MB"]
     return format_table(headers, rows, "lrrlrrrr")
+
+
+def render_errors(results: list[Result]) -> str:
+    return "\n".join(f"{r.target.label} FAILED: {r.error.strip().splitlines()[-1]}"
+                     for r in results if r.error)
 
 
 def render_scaling(scaling: Scaling) -> str:
@@ -176,7 +198,7 @@ def to_json(machine: Machine, args: argparse.Namespace, results: list[Result],
     catalogues = [{
         "label": r.target.label, "entries": r.target.entries,
         "file_mb": round(r.target.file_mb, 2),
-        "ids": [r.target.first_id, r.target.last_id],
+        "ids": [r.target.first_id, r.target.last_id], "error": r.error,
         "commands": {c: asdict(s) | {"ratio_to_parse": r.ratio_to_parse(c),
                                      "ms_per_entry": r.ms_per_entry(c)}
                      for c, s in r.summaries.items()},
@@ -193,7 +215,7 @@ def to_json(machine: Machine, args: argparse.Namespace, results: list[Result],
     return json.dumps(document, indent=2)
 
 
-def prepare_targets(sizes: list[int], directory: Path) -> list[Target]:
+def prepare_targets(sizes: list[int], directory: Path, lean: bool) -> list[Target]:
     """The shipped catalogue and the synthetic ones, written by a separate process.
 
     A child's ru_maxrss is never below the peak RSS of the process that started it, so this
@@ -205,14 +227,14 @@ def prepare_targets(sizes: list[int], directory: Path) -> list[Target]:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as worker:
         targets = [worker.submit(shipped_target).result()]
-        targets += [worker.submit(synthetic_target, n, directory).result() for n in sizes]
+        targets += [worker.submit(synthetic_target, n, directory, lean).result() for n in sizes]
     return targets
 
 
 def run_benchmark(args: argparse.Namespace) -> list[Result]:
     with (tempfile.TemporaryDirectory(prefix="trd-scale-") as directory,
           child_env(args.no_cache) as env):
-        shipped, *synthetic = prepare_targets(args.sizes, Path(directory))
+        shipped, *synthetic = prepare_targets(args.sizes, Path(directory), args.lean)
         # The shipped baseline is cheap: it always gets a warm-up, which also writes .pyc files.
         results = [measure_target(shipped, args, max(1, args.warmup), env)]
         results += [measure_target(target, args, args.warmup, env) for target in synthetic]
@@ -223,17 +245,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int_at_least(1), nargs="+", default=[1000, 10000],
                         help="synthetic catalogue sizes (default 1000 10000)")
+    parser.add_argument("--lean", action="store_true",
+                        help="lean synthetic copies (see synth.py --lean): for smaller files")
     add_common_options(parser, runs=5, warmup=0)
     args = parser.parse_args(argv)
     args.sizes = sorted(set(args.sizes))
     machine = Machine.probe(args.python)
     start = time.perf_counter()
-    try:
-        results = run_benchmark(args)
-    except CommandFailed as error:
-        print(f"bench: {error}", file=sys.stderr)
-        return 2
-    synthetic = results[1:]  # in ascending size
+    results = run_benchmark(args)
+    synthetic = [r for r in results[1:] if not r.error]  # in ascending size
     scaling = Scaling(synthetic[0], synthetic[-1]) if len(synthetic) > 1 else None
     if args.json:
         print(to_json(machine, args, results, scaling))
@@ -244,8 +264,12 @@ def main(argv: list[str] | None = None) -> int:
               f"took {time.perf_counter() - start:.0f} s\n")
         print(render_table(results))
         print(memory_note())
+        if any(r.error for r in results):
+            print("\n" + render_errors(results))
         if scaling:
             print("\n" + render_scaling(scaling))
+    if any(r.error for r in results):
+        return 2
     return 0 if scaling is None or scaling.passed else 1
 
 
