@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -98,3 +103,86 @@ def test_total_is_the_sum_and_band_follows(months: float, severity: str, failed:
     assert score.total is not None and 3 <= score.total <= 15
     expected = "mild" if score.total <= 6 else "moderate" if score.total <= 10 else "severe"
     assert score.band == expected
+
+
+EXAMPLE_HISTORY = Path(__file__).parents[1] / "examples" / "history.yaml"
+
+
+def test_history_file_example_scores_by_hand() -> None:
+    # 20 months: sub-acute (2); severe (4); two distinct failed medications, sertraline and
+    # venlafaxine (level 1: 1); lithium augmentation (1); no ECT (0): 8, moderate.
+    document = invoke("stage", "--history", str(EXAMPLE_HISTORY), "--json").json()
+    assert document["msm"]["total"] == 8 and document["msm"]["band"] == "moderate"
+    assert [(t["drug"], t["counted"]) for t in document["trials"]] == [
+        ("sertraline", True), ("venlafaxine", True), ("mirtazapine", False),
+        ("venlafaxine", False)]
+    assert document["meets_trd_definition"] is True
+    assert "at least 6 weeks" in document["adequate_trial_rule"]
+
+
+def test_json_history_gives_the_same_answer(tmp_path: Path) -> None:
+    data = yaml.safe_load(EXAMPLE_HISTORY.read_text(encoding="utf-8"))
+    as_json = tmp_path / "history.json"
+    as_json.write_text(json.dumps(data), encoding="utf-8")
+    from_yaml = invoke("stage", "--history", str(EXAMPLE_HISTORY), "--json").json()
+    assert invoke("stage", "--history", str(as_json), "--json").json() == from_yaml
+
+
+@pytest.mark.parametrize(("trial", "counted", "why"), [
+    ({"weeks": 4, "outcome": "no-response"}, False, "shorter than 6"),
+    ({"weeks": 6, "outcome": "no-response"}, True, "no-response after 6 weeks"),
+    ({"weeks": 8, "outcome": "no-response", "adequate_dose": False}, False, "not adequate"),
+    ({"weeks": 8, "outcome": "remission"}, False, "it worked"),
+    ({"weeks": 8, "outcome": "not-tolerated"}, False, "side effects"),
+    ({"weeks": 8, "outcome": "ongoing"}, False, "still running"),
+])
+def test_each_trial_rule(tmp_path: Path, trial: dict[str, Any], counted: bool, why: str) -> None:
+    path = tmp_path / "h.yaml"
+    path.write_text(yaml.safe_dump({"duration_months": 6, "severity": "moderate",
+                                    "trials": [{"drug": "x", **trial}]}), encoding="utf-8")
+    document = invoke("stage", "--history", str(path), "--json").json()
+    assert document["trials"][0]["counted"] is counted
+    assert why in document["trials"][0]["why"]
+    # No counted failure: flagged, not scored.
+    assert (document["msm"]["total"] is None) is not counted
+
+
+def test_an_ect_course_in_the_history_scores_ect(tmp_path: Path) -> None:
+    path = tmp_path / "h.yaml"
+    path.write_text("duration_months: 30\nseverity: psychotic\ntrials:\n"
+                    "  - {drug: a, weeks: 8, outcome: no-response}\n"
+                    "ect_courses:\n  - {sessions: 12, outcome: partial-response}\n",
+                    encoding="utf-8")
+    items = {i["item"]: i["points"] for i in
+             invoke("stage", "--history", str(path), "--json").json()["msm"]["items"]}
+    assert items == {"duration": 3, "severity": 5, "failed antidepressants": 1,
+                     "augmentation": 0, "ECT": 1}
+
+
+@pytest.mark.parametrize(("content", "args", "message"), [
+    ("duration_months: 6\nseverity: mild\n", ["--failed", "2"], "not both"),
+    ("duration_months: 6\nseverity: mild\ntrials:\n  - {drug: a, weeks: 8, outcome: failed}\n",
+     [], "trials[0].outcome: 'failed' is not one of"),
+    ("duration_months: 6\nseverity: mild\ntrials:\n  - {drug: a, weeks: -8, outcome: ongoing}\n",
+     [], "trials[0].weeks must be 0 or more"),
+    ("- a list\n", [], "expected a mapping"),
+    ("duration_months: [\n", [], "YAML syntax error"),
+])
+def test_bad_history_files_are_usage_errors(tmp_path: Path, content: str, args: list[str],
+                                            message: str) -> None:
+    path = tmp_path / "h.yaml"
+    path.write_text(content, encoding="utf-8")
+    result = invoke("stage", "--history", str(path), *args)
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stdout == ""
+
+
+def test_missing_options_are_named() -> None:
+    result = invoke("stage", "--failed", "2")
+    assert result.exit_code == 2
+    assert "missing --duration-months, --severity" in result.stderr
+
+
+def test_readme_shows_the_example_history_as_it_is() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "```yaml\n" + EXAMPLE_HISTORY.read_text(encoding="utf-8") + "```" in readme

@@ -381,30 +381,50 @@ SeverityChoice = Enum("SeverityChoice", {v: v for v in get_args(Severity)}, type
 @app.command()
 def stage(
     duration_months: Annotated[
-        float, typer.Option("--duration-months", help="How long the current episode has lasted.")
-    ],
+        float | None,
+        typer.Option("--duration-months", help="How long the current episode has lasted."),
+    ] = None,
     severity: Annotated[
-        SeverityChoice, typer.Option("--severity", help="Severity at baseline.")
-    ],
+        SeverityChoice | None, typer.Option("--severity", help="Severity at baseline.")
+    ] = None,
     failed: Annotated[
-        int, typer.Option("--failed", help="Adequate antidepressant trials that did not work.")
-    ],
+        int | None,
+        typer.Option("--failed", help="Adequate antidepressant trials that did not work."),
+    ] = None,
     augmentation: Annotated[
         bool, typer.Option("--augmentation/--no-augmentation",
                            help="Has an augmenting drug (e.g. lithium) been tried?")
     ] = False,
     ect: Annotated[bool, typer.Option("--ect/--no-ect", help="Has ECT been tried?")] = False,
+    history_file: Annotated[
+        Path | None,
+        typer.Option("--history", metavar="FILE",
+                     help="A YAML or JSON history (episode, trials, ECT courses) instead of "
+                     "the options above; see examples/history.yaml."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """How resistant a depression is, by the Maudsley Staging Method, with each item's points.
 
     Example: trd stage --duration-months 18 --severity severe --failed 3 --augmentation
     """
-    from .staging import History
+    from .errors import UsageError
+    from .staging import History, read_history
     from .staging import stage as compute
 
-    staging = compute(History(duration_months, severity.value, failed, augmentation, ect))
-    _show(as_json, "stage", staging)
+    given = {"--duration-months": duration_months, "--severity": severity, "--failed": failed}
+    if history_file is not None:
+        if any(v is not None for v in given.values()) or augmentation or ect:
+            raise UsageError("give either --history FILE or the history options, not both")
+        history, trials = read_history(history_file)
+        _show(as_json, "stage", compute(history, trials))
+        return
+    missing = [name for name, value in given.items() if value is None]
+    if missing:
+        raise UsageError(f"missing {', '.join(missing)} (or give --history FILE)")
+    assert duration_months is not None and severity is not None and failed is not None
+    history = History(duration_months, severity.value, failed, augmentation, ect)
+    _show(as_json, "stage", compute(history))
 
 
 def run() -> None:

@@ -8,9 +8,10 @@ original version), which agree on every number. See docs/research/staging.md.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
-from .errors import UsageError
+from .errors import CatalogueError, Problem, UsageError
 
 Severity = Literal["subsyndromal", "mild", "moderate", "severe", "psychotic"]
 
@@ -28,6 +29,15 @@ ADEQUATE_TRIAL_RULE = (
     "Each failed trial counted here is assumed to have been adequate: a proper dose taken for "
     "long enough to judge it, with little or no response (see 'trd glossary adequate trial'). "
     "trd does not check this; count only trials that meet it."
+)
+# For a history file, where trd sees each trial and so applies a rule rather than assuming one.
+MIN_TRIAL_WEEKS = 6
+FILE_TRIAL_RULE = (
+    f"A trial counts as failed when it lasted at least {MIN_TRIAL_WEEKS} weeks at a dose the "
+    "history marks adequate (adequate_dose, true unless said otherwise) with no response or "
+    f"only a partial response. {MIN_TRIAL_WEEKS} weeks is the minimum Hägg et al. 2020 used for "
+    "an adequate trial. Each medication counts once. Trials stopped for side effects, still "
+    "running, or that worked are listed but not counted."
 )
 TRD_RULE = (
     "At least two adequate antidepressant trials in the current episode without adequate "
@@ -87,6 +97,99 @@ class History:
             raise UsageError(f"--severity must be one of {choices}, got {self.severity!r}")
 
 
+Outcome = Literal["no-response", "partial-response", "response", "remission", "not-tolerated",
+                  "ongoing"]
+
+
+@dataclass(frozen=True)
+class Trial:
+    """One antidepressant trial in the current episode, as a clinician records it."""
+
+    drug: str
+    weeks: float
+    outcome: Outcome
+    drug_class: str | None = None
+    dose: str | None = None
+    adequate_dose: bool = True
+    optimised: bool = False  # dose raised during the trial
+    augmented_with: str | None = None
+
+
+@dataclass(frozen=True)
+class EctCourse:
+    sessions: int | None = None
+    outcome: Outcome | None = None
+
+
+@dataclass(frozen=True)
+class HistoryFile:
+    """A treatment history kept as YAML or JSON, to re-run with `trd stage --history`."""
+
+    duration_months: float
+    severity: Severity
+    trials: list[Trial] = field(default_factory=list)
+    ect_courses: list[EctCourse] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TrialCount:
+    drug: str
+    counted: bool
+    why: str
+
+
+def count_trial(trial: Trial) -> TrialCount:
+    if trial.outcome not in ("no-response", "partial-response"):
+        why = {"response": "it worked", "remission": "it worked",
+               "not-tolerated": "stopped for side effects, not a failure of effect",
+               "ongoing": "still running"}[trial.outcome]
+        return TrialCount(trial.drug, False, why)
+    if trial.weeks < MIN_TRIAL_WEEKS:
+        return TrialCount(trial.drug, False,
+                          f"{trial.weeks:g} weeks, shorter than {MIN_TRIAL_WEEKS}")
+    if not trial.adequate_dose:
+        return TrialCount(trial.drug, False, "dose marked not adequate")
+    return TrialCount(trial.drug, True, f"{trial.outcome} after {trial.weeks:g} weeks")
+
+
+def read_history(path: Path) -> tuple[History, list[TrialCount]]:
+    """A history file (YAML or JSON); any problem in it is a usage error naming the field."""
+    from .loader import decode, parse_yaml, read_bytes
+    from .structure import INVALID, structure
+
+    try:
+        data = parse_yaml(decode(read_bytes(path), str(path)), str(path))
+    except CatalogueError as error:
+        raise UsageError(f"history file {error}") from None
+    problems: list[Problem] = []
+    history = structure(HistoryFile, data, (), problems)
+    if history is INVALID:
+        first = problems[0]
+        raise UsageError(f"history file {path}: {first.field or 'top level'}: {first.message}")
+    for index, trial in enumerate(history.trials):
+        if trial.weeks < 0:
+            raise UsageError(f"history file {path}: trials[{index}].weeks must be 0 or more")
+    counts: list[TrialCount] = []
+    failed_drugs: set[str] = set()
+    for trial in history.trials:
+        count = count_trial(trial)
+        drug = trial.drug.casefold().strip()
+        if count.counted and drug in failed_drugs:
+            # The instrument counts medications, so a second failed trial of one drug is not
+            # a second failure.
+            count = TrialCount(trial.drug, False, "same medication as an earlier failed trial")
+        if count.counted:
+            failed_drugs.add(drug)
+        counts.append(count)
+    return History(
+        duration_months=history.duration_months,
+        severity=history.severity,
+        failed=sum(c.counted for c in counts),
+        augmentation=any(t.augmented_with for t in history.trials),
+        ect=bool(history.ect_courses),
+    ), counts
+
+
 @dataclass(frozen=True)
 class Item:
     item: str
@@ -110,6 +213,7 @@ class Staging:
     adequate_trial_rule: str
     msm: MaudsleyScore
     references: list[Reference]
+    trials: list[TrialCount] = field(default_factory=list)  # only from a history file
 
 
 def _duration_item(months: float) -> Item:
@@ -160,11 +264,13 @@ def maudsley(history: History) -> MaudsleyScore:
     return MaudsleyScore(total, band, items, flags)
 
 
-def stage(history: History) -> Staging:
+def stage(history: History, trials: list[TrialCount] | None = None) -> Staging:
+    """Stage a history; ``trials`` are the counted trials when it came from a history file."""
     return Staging(
         meets_trd_definition=history.failed >= 2,
         trd_rule=TRD_RULE,
-        adequate_trial_rule=ADEQUATE_TRIAL_RULE,
+        adequate_trial_rule=ADEQUATE_TRIAL_RULE if trials is None else FILE_TRIAL_RULE,
         msm=maudsley(history),
         references=REFERENCES,
+        trials=trials or [],
     )

@@ -401,6 +401,14 @@ def render_stage(console: Console, staging: Staging) -> None:
     for item in msm.items:
         table.add_row(item.item, item.given, item.level, str(item.points))
     console.print(table)
+    if staging.trials:
+        trials = Table(box=_list_box(console), pad_edge=False, title="Trials in the history")
+        trials.add_column("Medication")
+        trials.add_column("Counted as failed")
+        trials.add_column("Why", ratio=1)
+        for trial in staging.trials:
+            trials.add_row(trial.drug, "yes" if trial.counted else "no", trial.why)
+        console.print(trials)
     if msm.total is not None:
         console.print(Text.assemble(("Total: ", "bold"), f"{msm.total} of 15, ",
                                     (f"{msm.band}", "bold"),
