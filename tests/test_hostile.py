@@ -62,6 +62,8 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
                           ":1:4: YAML tag not allowed"),
     "unknown local tag": (_write(b"x: !include other.yaml\n"), "YAML tag not allowed"),
     "over the size limit": (_oversize, f"larger than the {loader.MAX_FILE_BYTES // 2**20} MiB"),
+    "a device that never ends": (lambda _: Path("/dev/zero"),
+                                 f"larger than the {loader.MAX_FILE_BYTES // 2**20} MiB"),
     "tabs for indentation": (_write(b"treatments:\n\t- id: ect\n"), "YAML syntax error"),
 }
 

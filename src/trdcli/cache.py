@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,9 +32,9 @@ def directory() -> Path | None:
     return Path(base) / "trd"
 
 
-def key(files: Sequence[Path]) -> str | None:
-    """The cache key for this stack of files, or None when caching is off or a file is
-    unreadable (the loader then reports why)."""
+def key(files: Sequence[Path], contents: Mapping[Path, bytes]) -> str | None:
+    """The cache key for this stack of files (``contents`` holds each file's bytes), or None
+    when caching is off."""
     if directory() is None:
         return None
     digest = hashlib.sha256()
@@ -42,10 +42,7 @@ def key(files: Sequence[Path]) -> str | None:
         stat = code.stat()
         digest.update(f"{code.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
     for file in files:
-        try:
-            digest.update(f"{file}\n".encode() + hashlib.sha256(file.read_bytes()).digest())
-        except OSError:
-            return None
+        digest.update(f"{file}\n".encode() + hashlib.sha256(contents[file]).digest())
     return digest.hexdigest()
 
 

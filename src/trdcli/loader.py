@@ -206,10 +206,11 @@ def _marked(message: str, file: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem((), message, file, mark.line + 1, mark.column + 1)
 
 
-def read_layer(path: Path) -> Layer:
-    """Read, decode and parse one file; every way it can fail is a ``CatalogueError``."""
+def read_layer(path: Path, raw: bytes | None = None) -> Layer:
+    """Read (unless ``raw`` already holds the bytes), decode and parse one file; every way it
+    can fail is a ``CatalogueError``."""
     file = str(path)
-    raw = read_bytes(path)
+    raw = read_bytes(path) if raw is None else raw
     text = decode(raw, file)
     data = parse_yaml(text, file)
     if data is None:
@@ -261,14 +262,18 @@ def check_stack(paths: Sequence[PathLike] | PathLike | None = None, *,
     Files that cannot be read or parsed are reported and left out, so the problems of the
     files after them are still found.
     """
-    files = _paths(paths, default)
+    return _check(_paths(paths, default), {}, default)
+
+
+def _check(files: list[Path], already_read: dict[Path, bytes],
+           default: bool) -> tuple[Stack | None, list[Problem]]:
     if not files:
         return None, [Problem((), "no catalogue: --no-default needs at least one --catalog")]
     layers: list[Layer] = []
     problems: list[Problem] = []
     for path in files:
         try:
-            layers.append(read_layer(path))
+            layers.append(read_layer(path, already_read.get(path)))
         except CatalogueError as error:
             problems.extend(error.problems)
     if not layers:
@@ -326,12 +331,17 @@ def load_stack(paths: Sequence[PathLike] | PathLike | None = None, *,
     """
     files = _paths(paths, default)
     with _no_cyclic_gc():
-        key = cache.key(files)
+        # Each file is read once, within the size limit, for both the cache key and the load.
+        already_read: dict[Path, bytes] = {}
+        for path in files:
+            with contextlib.suppress(CatalogueError):  # _check reports it with the others
+                already_read[path] = read_bytes(path)
+        key = cache.key(files, already_read) if len(already_read) == len(set(files)) else None
         if key is not None:
             hit = cache.get(key)
             if hit is not None:
                 return hit
-        found, problems = check_stack(paths, default=default)
+        found, problems = _check(files, already_read, default)
         if found is None:
             raise CatalogueError(problems)
         if key is not None:
