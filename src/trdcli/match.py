@@ -14,7 +14,7 @@ from typing import Literal, get_args
 
 from .errors import UsageError
 from .model import Catalogue, ContraindicationTag, Priority, Treatment
-from .query import price, status_label
+from .query import earliest_onset, price, status_label
 
 Verdict = Literal["fits", "caution", "excluded"]
 SITUATIONS: tuple[str, ...] = tuple(t for t in get_args(ContraindicationTag) if t != "none-known")
@@ -154,13 +154,6 @@ def screen(t: Treatment, wishes: Wishes) -> Screened:
 
 # Per priority: how to measure an option (lower sorts first, None = not known, goes last)
 # and the rule in words, shown with the result.
-def earliest_onset(t: Treatment) -> float | None:
-    if t.onset is None:
-        return None
-    days = t.onset.days_min if t.onset.days_min is not None else t.onset.days_max
-    return None if days is None else float(days)
-
-
 def _best_remission(t: Treatment) -> float | None:
     rates = [e.treatment_value for e in t.evidence or []
              if e.outcome == "remission" and e.unit == "%" and e.treatment_value is not None]

@@ -50,12 +50,18 @@ def _status_rank(treatment: Treatment) -> int:
     return STATUS_ORDER.index(reg.status) if reg else len(STATUS_ORDER)
 
 
-def _onset_days(treatment: Treatment) -> float:
+def earliest_onset(treatment: Treatment) -> float | None:
+    """The earliest day benefit is reported (days_min, else days_max), if the entry says."""
     onset = treatment.onset
     if onset is None:
-        return float("inf")
+        return None
     days = onset.days_min if onset.days_min is not None else onset.days_max
-    return float(days) if days is not None else float("inf")
+    return None if days is None else float(days)
+
+
+def _onset_days(treatment: Treatment) -> float:
+    days = earliest_onset(treatment)
+    return float("inf") if days is None else days
 
 
 SORT_KEYS: dict[str, Callable[[Treatment], Any]] = {
