@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, get_args
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_args
 
 import typer
 from typer.core import TyperGroup
 
-from .errors import ExitCode, TrdError
+from .errors import CannotWrite, ExitCode, TrdError
 from .model import Catalogue, Category, ContraindicationTag, Priority, RegulatoryStatus
+from .query import ChartOutcome
 from .staging import Severity
 
 if TYPE_CHECKING:
@@ -54,10 +59,78 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-JsonFlag = Annotated[
-    bool,
-    typer.Option("--json", help="Print JSON (UTF-8, with a schema_version) instead of a view."),
-]
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+
+
+@dataclass(frozen=True)
+class Output:
+    """How and where a command's data goes, from the options every data command shares."""
+
+    format: Format = Format.table
+    path: Path | None = None  # None: stdout
+    force: bool = False
+    pager: bool = False
+
+
+# Set by the shared options for the length of one command, read by `_show`.
+_OUTPUT: ContextVar[Output] = ContextVar("trd_output", default=Output())
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def _shared_options(pager: bool) -> list[inspect.Parameter]:
+    options: dict[str, tuple[Any, Any]] = {
+        "output_format": (Format.table, Annotated[Format, typer.Option(
+            "--format", "-f", help="table (for people), json, csv, markdown or html.")]),
+        "as_json": (False, Annotated[bool, typer.Option(
+            "--json", help="Short for --format json (UTF-8, with a schema_version).")]),
+        "output": (None, Annotated[Path | None, typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE instead of the screen.")]),
+        "force": (False, Annotated[bool, typer.Option(
+            "--force", help="Let -o replace a file that already exists.")]),
+    }
+    if pager:
+        options["pager"] = (False, Annotated[bool, typer.Option(
+            "--pager", help="Page a long view through $PAGER (less by default).")])
+    return [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                              annotation=annotation)
+            for name, (default, annotation) in options.items()]
+
+
+def shows_data(pager: bool = False) -> Callable[[Command], Command]:
+    """Give a command --format, --json, -o/--output and --force (and --pager for long views).
+
+    The options are added to the command's signature, so Typer parses and documents them
+    like any other, and `_show` reads the choice back.
+    """
+
+    def decorate(command: Command) -> Command:
+        shared = _shared_options(pager)
+        names = {p.name for p in shared}
+
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            chosen = {name: kwargs.pop(name) for name in names}
+            token = _OUTPUT.set(Output(
+                Format.json if chosen["as_json"] else chosen["output_format"],
+                chosen["output"], chosen["force"], chosen.get("pager", False)))
+            try:
+                return command(*args, **kwargs)
+            finally:
+                _OUTPUT.reset(token)
+
+        signature = inspect.signature(command, eval_str=True)
+        wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[*signature.parameters.values(), *shared])
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 def _version(value: bool) -> None:
@@ -109,22 +182,63 @@ def _catalogue(ctx: typer.Context) -> Catalogue:
     return _stack(ctx).catalogue
 
 
-def _show(as_json: bool, view: str, *args: Any) -> None:
-    """Print ``view`` as JSON (json_out.VIEW_document) or for people (human.render_VIEW).
+def _show(view: str, *args: Any) -> None:
+    """Draw ``view`` in the format and to the place the shared options chose.
 
-    Each renderer is imported only when used, so `--json` never loads Rich.
+    Renderers are imported only when used, so `--json` never loads Rich.
     """
-    if as_json:
-        from .render import json_out
-
-        json_out.write_json(getattr(json_out, f"{view}_document")(*args), sys.stdout.buffer)
-    else:
+    out = _OUTPUT.get()
+    if out.format is Format.table and out.path is None:
         from .render import human
 
-        getattr(human, f"render_{view}")(human.make_console(sys.stdout), *args)
+        human.render(view, sys.stdout, *args, pager=out.pager)
+        return
+    text = _render_text(out.format, view, *args)
+    if out.path is None or str(out.path) == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        _write_file(out.path, text, out.force)
+
+
+def _render_text(fmt: Format, view: str, *args: Any) -> str:
+    if fmt is Format.json:
+        from . import documents
+        from .render.json_out import dumps
+
+        return dumps(getattr(documents, f"{view}_document")(*args))
+    if fmt is Format.csv:
+        from io import StringIO
+
+        from .render.flat import write_csv
+
+        buffer = StringIO()
+        write_csv(buffer, view, *args)
+        return buffer.getvalue()
+    if fmt is Format.table:  # to a file: the plain-text view, as a pipe would get it
+        from .render.human import render_to_text
+
+        return render_to_text(view, *args)
+    from .render import pages
+    from .render.html import render as html
+    from .render.markdown import render as markdown
+
+    page = getattr(pages, f"{view}_page")(*args)
+    return html(page) if fmt is Format.html else markdown(page)
+
+
+def _write_file(path: Path, text: str, force: bool) -> None:
+    try:
+        with path.open("w" if force else "x", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except FileExistsError:
+        raise CannotWrite(f"{path} already exists; add --force to replace it") from None
+    except OSError as error:
+        raise CannotWrite(f"cannot write {path}: {error.strerror or error}") from None
 
 
 @app.command("list")
+@shows_data(pager=True)
 def list_command(
     ctx: typer.Context,
     category: Annotated[
@@ -141,7 +255,6 @@ def list_command(
     sort: Annotated[
         SortChoice, typer.Option("--sort", help="Order of the rows.")
     ] = SortChoice.category,
-    as_json: JsonFlag = False,
 ) -> None:
     """List every option, one row each.
 
@@ -157,14 +270,14 @@ def list_command(
         status=[s.value for s in status or []],
         sort=sort.value,
     )
-    _show(as_json, "list", catalogue, treatments)
+    _show("list", catalogue, treatments)
 
 
 @app.command()
+@shows_data(pager=True)
 def compare(
     ctx: typer.Context,
     names: Annotated[list[str], typer.Argument(metavar="NAME...", help="2 to 5 options.")],
-    as_json: JsonFlag = False,
 ) -> None:
     """Put 2 to 5 options side by side.
 
@@ -175,17 +288,17 @@ def compare(
     catalogue = _catalogue(ctx)
     treatments = resolve_many(catalogue, names)
     rows = compare_rows(treatments)
-    _show(as_json, "compare", catalogue, treatments, rows)
+    _show("compare", catalogue, treatments, rows)
 
 
 @app.command()
+@shows_data(pager=True)
 def explain(
     ctx: typer.Context,
     name: Annotated[
         str, typer.Argument(metavar="NAME",
                             help="An option, 'trd' for the condition, or a term such as madrs.")
     ],
-    as_json: JsonFlag = False,
 ) -> None:
     """Everything about one option, each statement marked with its numbered sources.
 
@@ -197,14 +310,14 @@ def explain(
 
     catalogue = _catalogue(ctx)
     topic = resolve_topic(catalogue, name)
-    _show(as_json, "explain", catalogue, topic)
+    _show("explain", catalogue, topic)
 
 
 @app.command()
+@shows_data(pager=True)
 def sources(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(metavar="NAME", help="An option, 'trd', or a term.")],
-    as_json: JsonFlag = False,
 ) -> None:
     """The references behind one entry, numbered, with PMID, DOI, URL and what each backs.
 
@@ -214,16 +327,16 @@ def sources(
 
     catalogue = _catalogue(ctx)
     topic = resolve_topic(catalogue, name)
-    _show(as_json, "sources", catalogue, topic)
+    _show("sources", catalogue, topic)
 
 
 @app.command()
+@shows_data(pager=True)
 def glossary(
     ctx: typer.Context,
     term: Annotated[
         str | None, typer.Argument(metavar="[TERM]", help="One term; all of them if left out.")
     ] = None,
-    as_json: JsonFlag = False,
 ) -> None:
     """The words the views use: response, remission, MADRS, REMS, off-label, cleared...
 
@@ -233,17 +346,17 @@ def glossary(
 
     catalogue = _catalogue(ctx)
     terms = [resolve_term(catalogue, term)] if term else catalogue.glossary
-    _show(as_json, "glossary", catalogue, terms)
+    _show("glossary", catalogue, terms)
 
 
 @app.command()
+@shows_data()
 def crisis(
     ctx: typer.Context,
     country: Annotated[
         str | None,
         typer.Argument(metavar="[COUNTRY]", help="A country code or name, e.g. gb or Canada."),
     ] = None,
-    as_json: JsonFlag = False,
 ) -> None:
     """Where to get urgent help now, by country, with the source of every number.
 
@@ -253,11 +366,12 @@ def crisis(
 
     catalogue = _catalogue(ctx)
     countries = crisis_countries(catalogue, country)
-    _show(as_json, "crisis", catalogue, countries)
+    _show("crisis", catalogue, countries)
 
 
 @app.command()
-def info(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+@shows_data()
+def info(ctx: typer.Context) -> None:
     """Which catalogue files are in force, in order, with their versions and what each changes.
 
     Example: trd --catalog clinic.yaml info
@@ -265,16 +379,16 @@ def info(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     source = ctx.find_root().get_parameter_source("catalog")
     given_by = {"COMMANDLINE": "--catalog", "ENVIRONMENT": "TRD_CATALOG"}.get(
         getattr(source, "name", ""))
-    _show(as_json, "info", _stack(ctx), given_by)
+    _show("info", _stack(ctx), given_by)
 
 
 @app.command()
+@shows_data()
 def validate(
     ctx: typer.Context,
     paths: Annotated[
         list[Path], typer.Argument(metavar="PATH...", help="Catalogue files to check.")
     ],
-    as_json: JsonFlag = False,
 ) -> None:
     """Check catalogue files and report every problem as file:line:column: field: message.
 
@@ -289,7 +403,7 @@ def validate(
     files: CatalogueFiles = ctx.find_root().obj
     every = [*files.paths, *paths]
     _, problems = check_stack(every, default=files.default)
-    _show(as_json, "validate", [str(p) for p in every], problems)
+    _show("validate", [str(p) for p in every], problems)
     if problems:
         raise typer.Exit(int(ExitCode.BAD_CATALOGUE))
 
@@ -297,25 +411,53 @@ def validate(
 class SchemaChoice(str, Enum):
     catalogue = "catalogue"
     overlay = "overlay"
+    output = "output"
 
 
 @app.command()
 def schema(
     which: Annotated[
-        SchemaChoice, typer.Argument(help="The whole catalogue file, or an overlay file.")
+        SchemaChoice,
+        typer.Argument(help="A whole catalogue file, an overlay file, or trd's JSON output."),
     ] = SchemaChoice.catalogue,
 ) -> None:
-    """Print the JSON Schema of a catalogue file, generated from the model.
+    """Print a JSON Schema generated from the model: of catalogue files or of the JSON output.
 
     Save it and point your editor at it, e.g. first line of clinic.yaml:
     # yaml-language-server: $schema=overlay.schema.json
 
-    Example: trd schema overlay > overlay.schema.json
+    Example: trd schema output > trd-output.schema.json
     """
-    from .render.json_out import write_json
-    from .schema import catalogue_schema
+    from .render.json_out import dumps
+    from .schema import catalogue_schema, output_schema
 
-    write_json(catalogue_schema(overlay=which is SchemaChoice.overlay), sys.stdout.buffer)
+    document = (output_schema() if which is SchemaChoice.output
+                else catalogue_schema(overlay=which is SchemaChoice.overlay))
+    sys.stdout.buffer.write(dumps(document).encode("utf-8"))
+
+
+ChartChoice = Enum("ChartChoice", {v: v for v in get_args(ChartOutcome)}, type=str)  # type: ignore[misc]
+
+
+@app.command()
+@shows_data()
+def chart(
+    ctx: typer.Context,
+    outcome: Annotated[ChartChoice, typer.Argument(help="response, remission or relapse.")],
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[NAME]...", help="Only these options (all of them if left out)."),
+    ] = None,
+) -> None:
+    """Bars for one outcome across every option that reports it, with the study behind each.
+
+    Example: trd chart remission
+    """
+    from .query import chart_bars, resolve
+
+    catalogue = _catalogue(ctx)
+    treatments = [resolve(catalogue, n) for n in names] if names else catalogue.treatments
+    _show("chart", catalogue, outcome.value, chart_bars(treatments, [outcome.value]))
 
 
 SituationChoice = Enum(  # type: ignore[misc]
@@ -324,6 +466,7 @@ PriorityChoice = Enum("PriorityChoice", {v: v for v in get_args(Priority)}, type
 
 
 @app.command()
+@shows_data(pager=True)
 def match(
     ctx: typer.Context,
     situation: Annotated[
@@ -356,7 +499,6 @@ def match(
         typer.Option("--priority", help="What matters most, in order (repeat): efficacy, "
                      "speed, visits, side-effects, cost."),
     ] = None,
-    as_json: JsonFlag = False,
 ) -> None:
     """Which options fit a person's situation, which need care, and which are ruled out, and why.
 
@@ -372,13 +514,14 @@ def match(
         fast=fast, at_home=at_home, cannot_drive=cannot_drive, budget=budget,
         currency=currency.upper(), priorities=tuple(p.value for p in priority or []))
     catalogue = _catalogue(ctx)
-    _show(as_json, "match", catalogue, screen(catalogue, wishes))
+    _show("match", catalogue, screen(catalogue, wishes))
 
 
 SeverityChoice = Enum("SeverityChoice", {v: v for v in get_args(Severity)}, type=str)  # type: ignore[misc]
 
 
 @app.command()
+@shows_data()
 def stage(
     duration_months: Annotated[
         float | None,
@@ -402,7 +545,6 @@ def stage(
                      help="A YAML or JSON history (episode, trials, ECT courses) instead of "
                      "the options above; see examples/history.yaml."),
     ] = None,
-    as_json: JsonFlag = False,
 ) -> None:
     """How resistant a depression is, by the Maudsley Staging Method, with each item's points.
 
@@ -417,14 +559,14 @@ def stage(
         if any(v is not None for v in given.values()) or augmentation or ect:
             raise UsageError("give either --history FILE or the history options, not both")
         history, trials = read_history(history_file)
-        _show(as_json, "stage", compute(history, trials))
+        _show("stage", compute(history, trials))
         return
     missing = [name for name, value in given.items() if value is None]
     if missing:
         raise UsageError(f"missing {', '.join(missing)} (or give --history FILE)")
     assert duration_months is not None and severity is not None and failed is not None
     history = History(duration_months, severity.value, failed, augmentation, ect)
-    _show(as_json, "stage", compute(history))
+    _show("stage", compute(history))
 
 
 def run() -> None:

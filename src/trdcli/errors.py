@@ -11,6 +11,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # Click's own code for a bad option or argument
     UNKNOWN_NAME = 3  # a treatment or term that does not resolve, or resolves to several
     BAD_CATALOGUE = 4  # a catalogue file that is missing, unreadable or invalid
+    CANNOT_WRITE = 5  # -o FILE exists (without --force) or cannot be written
     INTERRUPTED = 130
 
 
@@ -54,6 +55,10 @@ class NameNotFound(TrdError):
     def __init__(self, message: str, candidates: list[str]):
         super().__init__(message)
         self.candidates = candidates
+
+
+class CannotWrite(TrdError):
+    exit_code = ExitCode.CANNOT_WRITE
 
 
 class CatalogueError(TrdError):

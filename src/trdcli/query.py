@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any, Literal, cast, get_args
 
 from .errors import NameNotFound, UsageError
 from .model import Catalogue, Category, Condition, CrisisCountry, Term, Treatment
@@ -237,4 +237,39 @@ def compare_rows(treatments: Sequence[Treatment]) -> list[CompareRow]:
     return [
         CompareRow(key, question, {t.id: answer(t) for t in treatments})
         for key, question, answer in COMPARE_QUESTIONS
+    ]
+
+
+# Outcomes `trd chart` can draw: the ones the catalogue reports as a percentage of people.
+ChartOutcome = Literal["response", "remission", "relapse"]
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    """One study's result for one option, with its comparator, for a bar chart."""
+
+    treatment: str
+    name: str
+    study: str
+    outcome: ChartOutcome
+    value: float  # percent of people
+    timepoint: str
+    design: str
+    sources: list[str]
+    year: int | None = None
+    n: int | None = None
+    comparator: str | None = None
+    comparator_value: float | None = None
+
+
+def chart_bars(treatments: Sequence[Treatment],
+               outcomes: Sequence[str] = get_args(ChartOutcome)) -> list[ChartBar]:
+    """Every percentage result for these outcomes, option by option, in catalogue order."""
+    return [
+        ChartBar(treatment=t.id, name=t.name, study=e.study,
+                 outcome=cast(ChartOutcome, e.outcome), value=e.treatment_value,
+                 timepoint=e.timepoint, design=e.design, sources=e.sources, year=e.year, n=e.n,
+                 comparator=e.comparator, comparator_value=e.comparator_value)
+        for t in treatments for e in t.evidence or []
+        if e.outcome in outcomes and e.unit == "%" and e.treatment_value is not None
     ]

@@ -1,9 +1,14 @@
-"""Rich views for people: list, compare, explain. Imported only when one is drawn."""
+"""Rich views for people. Imported only when one is drawn.
+
+`trd list` and `trd compare` have their own layouts, which change with the terminal's
+width; the other views draw the same pages as the Markdown and HTML writers.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING
+from io import StringIO
+from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -12,21 +17,29 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import Problem
-from ..model import (
-    Catalogue,
-    Claim,
-    Condition,
-    Course,
-    CrisisCountry,
-    Evidence,
-    Onset,
-    Term,
-    Treatment,
-    citations,
-)
-from ..query import UNCONFIRMED, CompareRow, cost_text, per_100, price, status_label
+from ..model import Catalogue, Condition, CrisisCountry, Term, Treatment, citations
+from ..query import UNCONFIRMED, ChartBar, CompareRow, price, status_label
 from ..safety import DISCLAIMER
 from ..staging import Staging
+from . import pages
+from .blocks import (
+    ASCII_GLYPHS,
+    UNICODE_GLYPHS,
+    Block,
+    Cited,
+    Grid,
+    Heading,
+    Inline,
+    Items,
+    Page,
+    Para,
+    Pictograms,
+    Refs,
+    SourceList,
+    bar_rows,
+    pictogram_rows,
+)
+from .blocks import Bars as BarsBlock
 
 if TYPE_CHECKING:
     from ..loader import Stack
@@ -36,6 +49,7 @@ if TYPE_CHECKING:
 WIDE_LIST = 120
 # Below this many columns per treatment, compare stacks answers instead of side by side.
 MIN_COMPARE_COLUMN = 22
+_TONES = {"plain": "", "strong": "bold", "warning": "bold red", "note": "italic"}
 
 
 def make_console(stream: IO[str]) -> Console:
@@ -43,36 +57,56 @@ def make_console(stream: IO[str]) -> Console:
     return Console(file=stream, highlight=False, emoji=False)
 
 
+def render(view: str, stream: IO[str], *args: Any, pager: bool = False) -> None:
+    """Draw a view; with ``pager``, through $PAGER when the output is a terminal."""
+    console = make_console(stream)
+    draw = globals()[f"render_{view}"]
+    if pager and console.is_terminal:
+        with console.pager(styles=not console.no_color):
+            draw(console, *args)
+    else:
+        draw(console, *args)
+
+
+def render_to_text(view: str, *args: Any) -> str:
+    """The view as a pipe would get it: no colour, ASCII boxes."""
+    buffer = StringIO()
+    render(view, buffer, *args)
+    return buffer.getvalue()
+
+
 _ASCII_SIMPLE_HEAD = box.Box(
     "    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
+def _drawing(console: Console) -> bool:
+    """Box-drawing characters only on a terminal that has not asked for plain output."""
+    return console.is_terminal and not console.no_color and not console.legacy_windows
+
+
 def _list_box(console: Console) -> box.Box:
-    return box.SIMPLE_HEAD if console.is_terminal else _ASCII_SIMPLE_HEAD
+    return box.SIMPLE_HEAD if _drawing(console) else _ASCII_SIMPLE_HEAD
 
 
 def _box(console: Console) -> box.Box:
-    """Box-drawing characters for a terminal, plain ASCII for a pipe or a file."""
-    return box.ROUNDED if console.is_terminal and not console.legacy_windows else box.ASCII
+    return box.ROUNDED if _drawing(console) else box.ASCII
 
 
-class References:
-    """Numbers sources so text can point at them as [n].
+def _glyphs(console: Console) -> dict[str, str]:
+    return UNICODE_GLYPHS if console.encoding.lower().startswith("utf") else ASCII_GLYPHS
 
-    Seeded with the entry's own order, so [3] means the same source here, in
-    `trd sources` and in the JSON.
-    """
 
-    def __init__(self, seed: Sequence[str] = ()) -> None:
-        self.order: dict[str, int] = {}
-        self.mark(seed)
-
-    def mark(self, source_ids: Sequence[str]) -> str:
-        numbers = [self.order.setdefault(s, len(self.order) + 1) for s in source_ids]
-        return "[" + ",".join(str(n) for n in numbers) + "]" if numbers else ""
+class References(Refs):
+    """Source numbering, with the [n] drawn in colour."""
 
     def cite(self, text: str, source_ids: Sequence[str]) -> Text:
-        return Text.assemble(text, " ", (self.mark(source_ids), "cyan"))
+        return _inline(self.cited(text, source_ids))
+
+
+def _inline(text: Inline, style: str = "") -> Text:
+    if isinstance(text, Cited):
+        return Text.assemble((text.text, style), " " if text.refs else "", (text.refs, "cyan"))
+    return Text(text, style=style)
 
 
 def footer(console: Console) -> None:
@@ -80,12 +114,75 @@ def footer(console: Console) -> None:
     console.print(Text(DISCLAIMER, style="bold"))
 
 
-def _unconfirmed() -> Text:
-    return Text(UNCONFIRMED.capitalize() + ".", style="italic")
-
-
 def _heading(title: str) -> Text:
     return Text("\n" + title, style="bold underline")
+
+
+def _bars(console: Console, block: BarsBlock) -> RenderableType:
+    glyphs = _glyphs(console)
+    parts: list[RenderableType] = [Text(block.title, style="bold")]
+    for group, shown in bar_rows(block, glyphs):
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(max_width=34, overflow="fold")
+        grid.add_column(no_wrap=True)
+        for bar, (label, drawn) in zip(group.bars, shown, strict=True):
+            grid.add_row(label, Text(drawn, style="dim" if bar.comparator else "cyan"))
+        parts += [_inline(group.title), Padding(grid, (0, 0, 0, 2))]
+    parts.append(Text(block.note, style="italic"))
+    return Group(*parts)
+
+
+def _pictograms(console: Console, block: Pictograms) -> RenderableType:
+    parts: list[RenderableType] = [Text(block.title, style="bold")]
+    for label, lines in pictogram_rows(block, _glyphs(console)):
+        parts.append(_inline(label))
+        parts += [Padding(Text(line, style="dim" if n else "magenta"), (0, 0, 0, 2))
+                  for n, line in enumerate(lines)]
+    parts.append(Text(block.note, style="italic"))
+    return Group(*parts)
+
+
+def _block(console: Console, block: Block) -> RenderableType:
+    if isinstance(block, Heading):
+        return _heading(block.text)
+    if isinstance(block, Para):
+        return _inline(block.text, _TONES[block.tone])
+    if isinstance(block, Grid):
+        table = Table(box=_box(console), show_lines=True, title=block.title,
+                      show_header=not block.labelled)
+        for n, name in enumerate(block.header):
+            table.add_column(name, style="bold" if block.labelled and n == 0 else None,
+                             ratio=1, overflow="fold")
+        for row in block.rows:
+            table.add_row(*(_inline(cell) for cell in row))
+        return table
+    if isinstance(block, Items):
+        style = _TONES["warning" if block.tone == "warning" else "strong"]
+        return Group(*(Text.assemble("- ", (label, style), ": ", _inline(text))
+                       for label, text in block.items))
+    if isinstance(block, BarsBlock):
+        return Group(Text(), _bars(console, block))
+    if isinstance(block, Pictograms):
+        return Group(Text(), _pictograms(console, block))
+    assert isinstance(block, SourceList)
+    return Group(*(Text.assemble((f"[{e.ref}] ", "cyan"), e.text + " ", (e.url, "dim"))
+                   for e in block.entries))
+
+
+def render_page(console: Console, page: Page) -> None:
+    console.print(Text(page.title, style="bold"))
+    for block in page.blocks:
+        console.print(_block(console, block))
+    footer(console)
+
+
+def render_explain(console: Console, catalogue: Catalogue, topic: Any) -> None:
+    render_page(console, pages.explain_page(catalogue, topic))
+
+
+def render_chart(console: Console, catalogue: Catalogue, outcome: str,
+                 found: Sequence[ChartBar]) -> None:
+    render_page(console, pages.chart_page(catalogue, outcome, found))
 
 
 def render_list(console: Console, catalogue: Catalogue, treatments: Sequence[Treatment]) -> None:
@@ -142,192 +239,30 @@ def render_compare(console: Console, catalogue: Catalogue, treatments: Sequence[
                 answer = Text.assemble((t.name + ": ", "bold"), row.answers[t.id])
                 console.print(Padding(answer, (0, 0, 0, 2), expand=False))
             console.print()
-    console.print(Text(f"Sources for every figure: trd sources NAME (catalogue "
+    refs = References([s for t in treatments for s in t.source_ids()])
+    for block in [*pages.bars(treatments, refs), *pages.pictograms(treatments, refs)]:
+        console.print(_block(console, block))
+    console.print(Text(f"\nSources for every figure: trd sources NAME (catalogue "
                        f"{catalogue.version})", style="dim"))
     footer(console)
-
-
-def _claim(refs: References, claim: Claim | Onset | None) -> RenderableType:
-    if claim is None:
-        return _unconfirmed()
-    return refs.cite(claim.text, claim.sources)
-
-
-def _evidence_table(console: Console, refs: References, items: Sequence[Evidence]) -> Table:
-    table = Table(box=_box(console), show_lines=True)
-    table.add_column("Study", ratio=3)
-    table.add_column("Design and people", ratio=4)
-    table.add_column("Outcome", ratio=3)
-    table.add_column("Result", ratio=3)
-    for e in items:
-        unit = e.unit if e.unit == "%" else f" {e.unit or ''}"
-        result = f"{e.treatment_value:g}{unit}" if e.treatment_value is not None else ""
-        if e.comparator and e.treatment_value is not None:
-            other = f"{e.comparator_value:g}{unit}" if e.comparator_value is not None else "-"
-            result += f" vs {other} ({e.comparator})"
-        table.add_row(
-            Text.assemble(e.study + (f" ({e.year})" if e.year else ""), "\n",
-                          (e.publisher or "", "dim"), " ", (refs.mark(e.sources), "cyan")),
-            f"{e.design}; {e.population}" + (f"; N={e.n}" if e.n else ""),
-            f"{e.outcome}: {e.measure}; {e.timepoint}",
-            "\n".join(part for part in (result, e.note or "") if part),
-        )
-    return table
-
-
-def _not_reviewed_or(items: object, body: RenderableType) -> RenderableType:
-    return _unconfirmed() if items is None else body
-
-
-def render_explain(console: Console, catalogue: Catalogue,
-                   topic: Treatment | Condition | Term) -> None:
-    if isinstance(topic, Condition):
-        render_condition(console, catalogue, topic)
-    elif isinstance(topic, Term):
-        render_term(console, catalogue, topic)
-    else:
-        render_treatment(console, catalogue, topic)
-
-
-def render_treatment(console: Console, catalogue: Catalogue, t: Treatment) -> None:
-    refs = References(t.source_ids())
-    out: list[RenderableType] = [
-        Text(t.name, style="bold"),
-        Text(f"{t.category} | {status_label(t)} | id {t.id} | reviewed {t.reviewed}",
-             style="dim"),
-        Text("Also called: " + ", ".join(t.aliases), style="dim"),
-        Text(t.summary),
-        # Boxed warnings and restricted programmes come first, where nobody can miss them.
-        _heading("Warnings"),
-        _not_reviewed_or(t.warnings, _lines(refs, [
-            (w.kind.upper(), w.text, w.sources) for w in t.warnings or []], style="bold red")),
-        _heading("What it is"), _text(t.description),
-        _heading("How it is thought to work"), _text(t.mechanism),
-        _heading("Who it is for"), _text(t.who_for),
-        _heading("How well it works"), _claim(refs, t.headline),
-    ]
-    if t.evidence:
-        out.append(_evidence_table(console, refs, t.evidence))
-    out += [
-        _heading("How soon"), _claim(refs, t.onset),
-        _heading("What a course involves"), _course(refs, t.course),
-        _heading("How long it lasts"), _claim(refs, t.durability),
-        _heading("Maintenance"), _claim(refs, t.maintenance),
-        _heading("Side effects"),
-        _not_reviewed_or(t.side_effects, _lines(refs, [
-            (s.name + (f" - {per_100(s.per_100)} people" if s.per_100 is not None else "")
-             + (f" (vs {per_100(s.comparator_per_100)} on the comparator)"
-                if s.comparator_per_100 is not None else ""), s.text, s.sources)
-            for s in t.side_effects or []])),
-        _heading("Who should avoid it or take care"),
-        _not_reviewed_or(t.contraindications, _lines(refs, [
-            (f"{x.tag} ({'do not use' if x.level == 'exclude' else 'caution'})", x.text, x.sources)
-            for x in t.contraindications or []])),
-        _heading("Regulatory status"),
-        _not_reviewed_or(t.regulatory, _lines(refs, [
-            (f"{r.agency}: {r.status}" + (f" ({r.product}, {r.pathway})" if r.pathway else
-                                         f" ({r.product})") + (f", {r.year}" if r.year else ""),
-             r.indication, r.sources) for r in t.regulatory or []])),
-        _heading("What guidelines say"),
-        _not_reviewed_or(t.guidelines, _lines(refs, [
-            (f"{g.guideline}: {g.stance} ({g.line})", g.text, g.sources)
-            for g in t.guidelines or []])),
-        _heading("Cost and access"),
-    ]
-    if t.cost is None:
-        out.append(_unconfirmed())
-    else:
-        out += [refs.cite(cost_text(t), t.cost.sources),
-                Text(f"Insurance: {t.cost.insurance or UNCONFIRMED}"),
-                Text(f"Where: {t.cost.where}")]
-    console.print(Group(*out))
-    _print_sources(console, catalogue, refs)
-    footer(console)
-
-
-def _text(value: str | None) -> RenderableType:
-    return _unconfirmed() if value is None else Text(value)
-
-
-def _course(refs: References, c: Course | None) -> RenderableType:
-    if c is None:
-        return _unconfirmed()
-    facts = [
-        ("Sessions", f"{c.sessions_per_week:g} a week for {c.weeks:g} weeks"
-         if c.sessions_per_week is not None and c.weeks is not None else None),
-        ("Time per visit", f"{c.minutes_per_visit:g} minutes"
-         if c.minutes_per_visit is not None else None),
-        ("Where", c.setting),
-        ("Anaesthesia", "yes" if c.anaesthesia else "no"),
-        ("Observation", c.observation),
-        ("Driving", c.driving),
-        ("Time off work", c.time_off_work),
-    ]
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
-    for label, value in facts:
-        if value:
-            grid.add_row(label, value)
-    return Group(refs.cite(c.summary, c.sources), grid)
-
-
-def _lines(refs: References, items: Sequence[tuple[str, str, Sequence[str]]],
-           style: str = "bold") -> RenderableType:
-    if not items:
-        return Text("None known.", style="italic")
-    return Group(*(Text.assemble("- ", (label, style), ": ", refs.cite(text, sources))
-                   for label, text, sources in items))
 
 
 def _print_sources(console: Console, catalogue: Catalogue, refs: References,
                    cited_by: dict[str, list[str]] | None = None) -> None:
     console.print(_heading("Sources"))
     for source_id, n in refs.order.items():
-        s = catalogue.sources[source_id]
-        ids = "".join(f" {label} {value}." for label, value in (("PMID", s.pmid), ("DOI", s.doi))
-                      if value)
-        line = Text.assemble(
-            (f"[{n}] ", "cyan"), f"{s.authors.rstrip('.') + '. ' if s.authors else ''}{s.title}. "
-            f"{s.publisher or ''}{', ' if s.publisher and s.year else ''}{s.year or ''}.{ids} ",
-            (s.url, "dim"))
+        source = catalogue.sources[source_id]
+        line = Text.assemble((f"[{n}] ", "cyan"), pages.source_line(source) + " ",
+                             (source.url, "dim"))
         if cited_by is not None:
             line.append("\n    backs: " + ", ".join(cited_by[source_id]), style="italic")
         console.print(line)
 
 
-def render_condition(console: Console, catalogue: Catalogue, c: Condition) -> None:
-    refs = References(c.source_ids())
-    out: list[RenderableType] = [
-        Text(c.name, style="bold"),
-        Text("Also called: " + ", ".join(c.aliases), style="dim"),
-        _heading("Definition"), refs.cite(c.definition.text, c.definition.sources),
-        _heading("How common it is"), _claim(refs, c.how_common),
-        _heading("What is thought to contribute"),
-        _lines(refs, [(f.name, f.text, f.sources) for f in c.contributing_factors]),
-        _heading("When it is not really resistance"), _claim(refs, c.pseudo_resistance),
-        Text("\nOptions: trd list   One option: trd explain NAME", style="dim"),
-    ]
-    console.print(Group(*out))
-    _print_sources(console, catalogue, refs)
-    footer(console)
-
-
-def render_term(console: Console, catalogue: Catalogue, term: Term) -> None:
-    refs = References(term.source_ids())
-    console.print(Group(
-        Text(term.name, style="bold"),
-        Text("Also: " + ", ".join(term.aliases), style="dim"),
-        refs.cite(term.text, term.sources),
-    ))
-    _print_sources(console, catalogue, refs)
-    footer(console)
-
-
 def render_glossary(console: Console, catalogue: Catalogue, terms: Sequence[Term]) -> None:
     """All terms as a table; a single term (`trd glossary remission`) in full."""
     if len(terms) == 1:
-        render_term(console, catalogue, terms[0])
+        render_page(console, pages.term_page(catalogue, terms[0]))
         return
     refs = References()
     table = Table(box=_list_box(console), show_lines=True, pad_edge=False,
@@ -344,24 +279,11 @@ def render_glossary(console: Console, catalogue: Catalogue, terms: Sequence[Term
 def render_sources(console: Console, catalogue: Catalogue,
                    topic: Treatment | Condition | Term) -> None:
     """The references behind one entry, each with the fields it backs."""
-    cited = {source_id: list(dict.fromkeys(_field_label(topic, path) for path in paths))
+    cited = {source_id: list(dict.fromkeys(pages.field_label(topic, path) for path in paths))
              for source_id, paths in citations(topic).items()}
     console.print(Text(f"Sources for {topic.name} ({len(cited)})", style="bold"))
     _print_sources(console, catalogue, References(list(cited)), cited_by=cited)
     footer(console)
-
-
-_ITEM_LABELS = ("study", "guideline", "agency", "name", "tag", "kind")
-
-
-def _field_label(topic: object, path: str) -> str:
-    """'evidence[0]' -> 'evidence (ELEKT-D)', so a reader sees which claim a source backs."""
-    field, _, rest = path.partition("[")
-    if not rest:
-        return path.replace("_", " ")
-    item = getattr(topic, field)[int(rest.split("]")[0])]
-    label = next((getattr(item, a) for a in _ITEM_LABELS if hasattr(item, a)), "")
-    return f"{field.replace('_', ' ')} ({label})"
 
 
 def render_crisis(console: Console, catalogue: Catalogue,

@@ -1,0 +1,172 @@
+"""A page as a list of plain blocks, which the Markdown and HTML writers (and, for
+charts, the Rich views) each draw in their own way."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ..safety import DISCLAIMER
+
+
+@dataclass(frozen=True)
+class Cited:
+    """Text followed by the numbers of its sources, e.g. ("Works in 1 in 3", "[2,5]")."""
+
+    text: str
+    refs: str = ""
+
+
+Inline = str | Cited
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class Para:
+    text: Inline
+    tone: Literal["plain", "strong", "warning", "note"] = "plain"
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table; with ``labelled``, the first column names each row (a comparison grid)."""
+
+    header: list[str]
+    rows: list[list[Inline]]
+    labelled: bool = False
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Items:
+    """A list of "label: text [n]" lines."""
+
+    items: list[tuple[str, Inline]]
+    tone: Literal["plain", "warning"] = "plain"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str  # the option, or the comparator
+    value: float  # percent of people
+    comparator: bool = False
+
+
+@dataclass(frozen=True)
+class BarGroup:
+    """One study's result: the option's bar, then the comparator's when there is one."""
+
+    title: Cited  # "ELEKT-D (2023), N=365: response, end of 3-week treatment phase [4]"
+    bars: list[Bar]
+
+
+@dataclass(frozen=True)
+class Bars:
+    title: str
+    groups: list[BarGroup]
+    note: str
+
+
+@dataclass(frozen=True)
+class Pictogram:
+    """How many in 100 people had a side effect, on the option and on its comparator."""
+
+    label: Cited
+    per_100: float
+    comparator_per_100: float | None = None
+
+
+@dataclass(frozen=True)
+class Pictograms:
+    title: str
+    rows: list[Pictogram]
+    note: str
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    ref: int
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SourceList:
+    entries: list[SourceEntry]
+
+
+Block = Heading | Para | Grid | Items | Bars | Pictograms | SourceList
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    blocks: list[Block]
+    stamp: str | None = None  # "catalogue 2026.1, released 2026-11-01"
+    footer: str = DISCLAIMER
+
+
+class Refs:
+    """Numbers sources so text can point at them as [n], in order of first use.
+
+    Seeded with an entry's own order, so [3] means the same source in every view,
+    in `trd sources` and in the JSON.
+    """
+
+    def __init__(self, seed: Sequence[str] = ()) -> None:
+        self.order: dict[str, int] = {}
+        self.mark(seed)
+
+    def mark(self, source_ids: Sequence[str]) -> str:
+        numbers = [self.order.setdefault(s, len(self.order) + 1) for s in source_ids]
+        return "[" + ",".join(str(n) for n in numbers) + "]" if numbers else ""
+
+    def cited(self, text: str, source_ids: Sequence[str]) -> Cited:
+        return Cited(text, self.mark(source_ids))
+
+
+def plain(text: Inline) -> str:
+    return text if isinstance(text, str) else f"{text.text} {text.refs}".rstrip()
+
+
+# Glyphs for text bars and pictograms: Unicode where the output can carry it, else ASCII.
+UNICODE_GLYPHS = {"full": "█", "half": "▌", "comparator": "▒", "empty": "·"}
+ASCII_GLYPHS = {"full": "#", "half": "+", "comparator": "=", "empty": "."}
+BAR_CELLS = 25  # 4 percentage points a cell
+PICTOGRAM_CELLS = 50  # 2 people a cell; a half cell is one person
+
+
+def bar_text(value: float, comparator: bool, glyphs: dict[str, str]) -> str:
+    cells = round(max(0.0, min(value, 100.0)) / 100 * BAR_CELLS)
+    return glyphs["comparator" if comparator else "full"] * cells
+
+
+def pictogram_text(per_100: float, glyphs: dict[str, str]) -> str:
+    """100 people in 50 cells: each full cell two people, a half cell one."""
+    people = round(max(0.0, min(per_100, 100.0)))
+    full, half = divmod(people, 2)
+    return (glyphs["full"] * full + glyphs["half"] * half).ljust(PICTOGRAM_CELLS, glyphs["empty"])
+
+
+def bar_rows(block: Bars, glyphs: dict[str, str]) -> list[tuple[BarGroup, list[tuple[str, str]]]]:
+    """Each study's title with its bars as (label, "████ 55%") pairs."""
+    return [(group, [(bar.label, f"{bar_text(bar.value, bar.comparator, glyphs)} "
+                                 f"{bar.value:g}%") for bar in group.bars])
+            for group in block.groups]
+
+
+def pictogram_rows(block: Pictograms, glyphs: dict[str, str]) -> list[tuple[Inline, list[str]]]:
+    """Each side effect's label with one line for the option and one for the comparator."""
+    rows: list[tuple[Inline, list[str]]] = []
+    for row in block.rows:
+        lines = [f"{pictogram_text(row.per_100, glyphs)} {row.per_100:g} in 100"]
+        if row.comparator_per_100 is not None:
+            lines.append(f"{pictogram_text(row.comparator_per_100, glyphs)} "
+                         f"{row.comparator_per_100:g} in 100, comparator")
+        rows.append((row.label, lines))
+    return rows

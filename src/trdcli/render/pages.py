@@ -1,0 +1,413 @@
+"""Each view as a page of blocks, for the Markdown and HTML writers and the Rich explain view.
+
+Pages hold only plain text and numbers; how a grid, a bar or a pictogram looks is the
+writers' business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import Catalogue, Claim, Condition, CrisisCountry, Source, Term, Treatment, citations
+from ..query import (
+    UNCONFIRMED,
+    ChartBar,
+    CompareRow,
+    chart_bars,
+    cost_text,
+    per_100,
+    price,
+    status_label,
+)
+from ..staging import Staging
+from .blocks import (
+    Bar,
+    BarGroup,
+    Bars,
+    Block,
+    Cited,
+    Grid,
+    Heading,
+    Inline,
+    Items,
+    Page,
+    Para,
+    Pictogram,
+    Pictograms,
+    Refs,
+    SourceEntry,
+    SourceList,
+)
+
+if TYPE_CHECKING:
+    from ..errors import Problem
+    from ..loader import Stack
+    from ..match import Match
+
+BARS_NOTE = ("Each pair of bars is one study: the option, then what it was compared with. "
+             "Studies differ in people, comparators and timepoints, so compare bars from "
+             "different studies with care.")
+PICTOGRAM_NOTE = ("Out of 100 people in the study behind each figure; the second row is the "
+                  "comparator (often placebo or sham), where the source gives it.")
+
+
+def stamp(catalogue: Catalogue) -> str:
+    return f"catalogue {catalogue.version}, released {catalogue.released.isoformat()}"
+
+
+def source_line(source: Source) -> str:
+    """'Authors. Title. Publisher, 2023. PMID 1. DOI 10.x/y.' without the URL."""
+    ids = "".join(f" {label} {value}." for label, value in (("PMID", source.pmid),
+                                                           ("DOI", source.doi)) if value)
+    authors = source.authors.rstrip(".") + ". " if source.authors else ""
+    published = ", ".join(str(part) for part in (source.publisher, source.year) if part)
+    return f"{authors}{source.title}. {published + '.' if published else ''}{ids}".strip()
+
+
+def source_list(catalogue: Catalogue, refs: Refs) -> list[Block]:
+    return [Heading("Sources"), SourceList([
+        SourceEntry(n, source_line(catalogue.sources[source_id]),
+                    catalogue.sources[source_id].url)
+        for source_id, n in refs.order.items()])]
+
+
+def _claim(refs: Refs, claim: Claim | None) -> Inline:
+    if claim is None:
+        return UNCONFIRMED.capitalize() + "."
+    return refs.cited(claim.text, claim.sources)
+
+
+def _items(refs: Refs, items: Sequence[tuple[str, str, Sequence[str]]] | None,
+           tone: str = "plain") -> Block:
+    if items is None:
+        return Para(UNCONFIRMED.capitalize() + ".", tone="note")
+    if not items:
+        return Para("None known.", tone="note")
+    return Items([(label, refs.cited(text, sources)) for label, text, sources in items],
+                 tone="warning" if tone == "warning" else "plain")
+
+
+def bars(treatments: Sequence[Treatment], refs: Refs,
+         outcomes: Sequence[str] = ("response", "remission")) -> list[Block]:
+    found = chart_bars(treatments, outcomes)
+    if not found:
+        return []
+    title = "Response and remission, against the comparator" if len(outcomes) > 1 else (
+        f"{outcomes[0].capitalize()}, against the comparator")
+    return [Bars(title, [bar_group(bar, refs) for bar in found], BARS_NOTE)]
+
+
+def bar_group(bar: ChartBar, refs: Refs) -> BarGroup:
+    about = ", ".join(part for part in (
+        f"{bar.study}" + (f" ({bar.year})" if bar.year else ""),
+        f"N={bar.n}" if bar.n else "", f"{bar.outcome} at {bar.timepoint}") if part)
+    shown = [Bar(bar.name, bar.value)]
+    if bar.comparator_value is not None and bar.comparator:
+        shown.append(Bar(bar.comparator, bar.comparator_value, comparator=True))
+    return BarGroup(refs.cited(about, bar.sources), shown)
+
+
+def pictograms(treatments: Sequence[Treatment], refs: Refs) -> list[Block]:
+    rows = [
+        Pictogram(refs.cited(s.name if len(treatments) == 1 else f"{t.name}: {s.name}",
+                             s.sources), s.per_100, s.comparator_per_100)
+        for t in treatments for s in t.side_effects or [] if s.per_100 is not None
+    ]
+    return [Pictograms("Side effects, N in 100 people", rows, PICTOGRAM_NOTE)] if rows else []
+
+
+def list_page(catalogue: Catalogue, treatments: Sequence[Treatment]) -> Page:
+    rows: list[list[Inline]] = [
+        [t.name, t.category, status_label(t), t.onset.label if t.onset else "?",
+         t.course.label if t.course else "?", price(t) or "not confirmed",
+         t.headline.text if t.headline else UNCONFIRMED]
+        for t in treatments]
+    return Page(f"TRD options ({len(treatments)})", [
+        Grid(["Option", "Type", "US status", "How soon", "Course", "Price", "Headline result"],
+             rows),
+        Para("Details: trd explain NAME. Side by side: trd compare A B.", tone="note"),
+    ], stamp(catalogue))
+
+
+def compare_page(catalogue: Catalogue, treatments: Sequence[Treatment],
+                 rows: Sequence[CompareRow]) -> Page:
+    refs = Refs([s for t in treatments for s in t.source_ids()])
+    grid = Grid(["", *(t.name for t in treatments)],
+                [[row.question, *(row.answers[t.id] for t in treatments)] for row in rows],
+                labelled=True)
+    return Page("Compare: " + ", ".join(t.name for t in treatments), [
+        grid, *bars(treatments, refs), *pictograms(treatments, refs),
+        *source_list(catalogue, refs)], stamp(catalogue))
+
+
+def explain_page(catalogue: Catalogue, topic: Treatment | Condition | Term) -> Page:
+    if isinstance(topic, Condition):
+        return condition_page(catalogue, topic)
+    if isinstance(topic, Term):
+        return term_page(catalogue, topic)
+    return treatment_page(catalogue, topic)
+
+
+def _text(value: str | None) -> Para:
+    return Para(UNCONFIRMED.capitalize() + ".", tone="note") if value is None else Para(value)
+
+
+def treatment_page(catalogue: Catalogue, t: Treatment) -> Page:
+    refs = Refs(t.source_ids())
+    blocks: list[Block] = [
+        Para(f"{t.category} | {status_label(t)} | id {t.id} | reviewed {t.reviewed}",
+             tone="note"),
+        Para("Also called: " + ", ".join(t.aliases), tone="note"),
+        Para(t.summary),
+        # Boxed warnings and restricted programmes come first, where nobody can miss them.
+        Heading("Warnings"),
+        _items(refs, None if t.warnings is None else [
+            (w.kind.upper(), w.text, w.sources) for w in t.warnings], tone="warning"),
+        Heading("What it is"), _text(t.description),
+        Heading("How it is thought to work"), _text(t.mechanism),
+        Heading("Who it is for"), _text(t.who_for),
+        Heading("How well it works"), Para(_claim(refs, t.headline)),
+    ]
+    if t.evidence:
+        blocks.append(_evidence_grid(refs, t))
+    blocks += bars([t], refs)
+    blocks += [Heading("How soon"), Para(_claim(refs, t.onset)),  # type: ignore[arg-type]
+               Heading("What a course involves"), *_course(refs, t),
+               Heading("How long it lasts"), Para(_claim(refs, t.durability)),
+               Heading("Maintenance"), Para(_claim(refs, t.maintenance)),
+               Heading("Side effects"),
+               _items(refs, None if t.side_effects is None else [
+                   (s.name + (f" - {per_100(s.per_100)} people" if s.per_100 is not None else "")
+                    + (f" (vs {per_100(s.comparator_per_100)} on the comparator)"
+                       if s.comparator_per_100 is not None else ""), s.text, s.sources)
+                   for s in t.side_effects]),
+               *pictograms([t], refs),
+               Heading("Who should avoid it or take care"),
+               _items(refs, None if t.contraindications is None else [
+                   (f"{x.tag} ({'do not use' if x.level == 'exclude' else 'caution'})", x.text,
+                    x.sources) for x in t.contraindications]),
+               Heading("Regulatory status"),
+               _items(refs, None if t.regulatory is None else [
+                   (f"{r.agency}: {r.status}" + (f" ({r.product}, {r.pathway})" if r.pathway
+                                                 else f" ({r.product})")
+                    + (f", {r.year}" if r.year else ""), r.indication, r.sources)
+                   for r in t.regulatory]),
+               Heading("What guidelines say"),
+               _items(refs, None if t.guidelines is None else [
+                   (f"{g.guideline}: {g.stance} ({g.line})", g.text, g.sources)
+                   for g in t.guidelines]),
+               Heading("Cost and access")]
+    if t.cost is None:
+        blocks.append(_text(None))
+    else:
+        blocks += [Para(refs.cited(cost_text(t), t.cost.sources)),
+                   Para(f"Insurance: {t.cost.insurance or UNCONFIRMED}"),
+                   Para(f"Where: {t.cost.where}")]
+    return Page(t.name, [*blocks, *source_list(catalogue, refs)], stamp(catalogue))
+
+
+def _evidence_grid(refs: Refs, t: Treatment) -> Grid:
+    rows: list[list[Inline]] = []
+    for e in t.evidence or []:
+        unit = e.unit if e.unit == "%" else f" {e.unit or ''}"
+        result = f"{e.treatment_value:g}{unit}" if e.treatment_value is not None else ""
+        if e.comparator and e.treatment_value is not None:
+            other = f"{e.comparator_value:g}{unit}" if e.comparator_value is not None else "-"
+            result += f" vs {other} ({e.comparator})"
+        study = e.study + (f" ({e.year})" if e.year else "") + (
+            f", {e.publisher}" if e.publisher else "")
+        rows.append([refs.cited(study, e.sources),
+                     f"{e.design}; {e.population}" + (f"; N={e.n}" if e.n else ""),
+                     f"{e.outcome}: {e.measure}; {e.timepoint}",
+                     "; ".join(part for part in (result, e.note or "") if part)])
+    return Grid(["Study", "Design and people", "Outcome", "Result"], rows)
+
+
+def _course(refs: Refs, t: Treatment) -> list[Block]:
+    c = t.course
+    if c is None:
+        return [_text(None)]
+    facts = [
+        ("Sessions", f"{c.sessions_per_week:g} a week for {c.weeks:g} weeks"
+         if c.sessions_per_week is not None and c.weeks is not None else None),
+        ("Time per visit", f"{c.minutes_per_visit:g} minutes"
+         if c.minutes_per_visit is not None else None),
+        ("Where", c.setting),
+        ("Anaesthesia", "yes" if c.anaesthesia else "no"),
+        ("Observation", c.observation),
+        ("Driving", c.driving),
+        ("Time off work", c.time_off_work),
+    ]
+    return [Para(refs.cited(c.summary, c.sources)),
+            Items([(label, value) for label, value in facts if value])]
+
+
+def condition_page(catalogue: Catalogue, c: Condition) -> Page:
+    refs = Refs(c.source_ids())
+    return Page(c.name, [
+        Para("Also called: " + ", ".join(c.aliases), tone="note"),
+        Heading("Definition"), Para(refs.cited(c.definition.text, c.definition.sources)),
+        Heading("How common it is"), Para(_claim(refs, c.how_common)),
+        Heading("What is thought to contribute"),
+        _items(refs, [(f.name, f.text, f.sources) for f in c.contributing_factors]),
+        Heading("When it is not really resistance"), Para(_claim(refs, c.pseudo_resistance)),
+        Para("Options: trd list. One option: trd explain NAME.", tone="note"),
+        *source_list(catalogue, refs)], stamp(catalogue))
+
+
+def term_page(catalogue: Catalogue, term: Term) -> Page:
+    refs = Refs(term.source_ids())
+    return Page(term.name, [Para("Also: " + ", ".join(term.aliases), tone="note"),
+                            Para(refs.cited(term.text, term.sources)),
+                            *source_list(catalogue, refs)], stamp(catalogue))
+
+
+def glossary_page(catalogue: Catalogue, terms: Sequence[Term]) -> Page:
+    if len(terms) == 1:
+        return term_page(catalogue, terms[0])
+    refs = Refs()
+    grid = Grid(["Term", "Meaning"], [[t.name, refs.cited(t.text, t.sources)] for t in terms])
+    return Page("Words trd uses", [grid, *source_list(catalogue, refs)], stamp(catalogue))
+
+
+def sources_page(catalogue: Catalogue, topic: Treatment | Condition | Term) -> Page:
+    cited = citations(topic)
+    refs = Refs(list(cited))
+    rows: list[list[Inline]] = [
+        [f"[{n}]", source_line(catalogue.sources[source_id]),
+         catalogue.sources[source_id].url,
+         ", ".join(dict.fromkeys(field_label(topic, path) for path in cited[source_id]))]
+        for source_id, n in refs.order.items()]
+    return Page(f"Sources for {topic.name} ({len(rows)})",
+                [Grid(["Ref", "Source", "Checked at", "Backs"], rows)], stamp(catalogue))
+
+
+_ITEM_LABELS = ("study", "guideline", "agency", "name", "tag", "kind")
+
+
+def field_label(topic: object, path: str) -> str:
+    """'evidence[0]' -> 'evidence (ELEKT-D)', so a reader sees which claim a source backs."""
+    field, _, rest = path.partition("[")
+    if not rest:
+        return path.replace("_", " ")
+    item = getattr(topic, field)[int(rest.split("]")[0])]
+    label = next((getattr(item, a) for a in _ITEM_LABELS if hasattr(item, a)), "")
+    return f"{field.replace('_', ' ')} ({label})"
+
+
+def crisis_page(catalogue: Catalogue, countries: Sequence[CrisisCountry]) -> Page:
+    refs = Refs()
+    crisis = catalogue.crisis
+    blocks: list[Block] = []
+    if crisis is not None:
+        blocks.append(Para(refs.cited(crisis.general.text, crisis.general.sources),
+                           tone="strong"))
+    blocks.append(Grid(["Where", "Service", "How to reach it", "Hours"], [
+        [f"{country.country} ({country.code})", service.name,
+         refs.cited(service.contact, service.sources), service.hours or ""]
+        for country in countries for service in country.services]))
+    blocks += [Items([(d.name, refs.cited(f"{d.url}: {d.text}", d.sources))
+                      for d in (crisis.directories if crisis else [])]),
+               Para("Anywhere else: call your local emergency number.", tone="strong")]
+    return Page("Urgent help", [*blocks, *source_list(catalogue, refs)], stamp(catalogue))
+
+
+def stage_page(staging: Staging) -> Page:
+    msm = staging.msm
+    blocks: list[Block] = [
+        Heading("Maudsley Staging Method"),
+        Grid(["Item", "Given", "Level", "Points"],
+             [[i.item, i.given, i.level, str(i.points)] for i in msm.items])]
+    if staging.trials:
+        blocks.append(Grid(["Medication", "Counted as failed", "Why"],
+                           [[t.drug, "yes" if t.counted else "no", t.why]
+                            for t in staging.trials], title="Trials in the history"))
+    if msm.total is not None:
+        blocks.append(Para(f"Total: {msm.total} of 15, {msm.band} (bands: mild 3-6, moderate "
+                           "7-10, severe 11-15)", tone="strong"))
+    blocks += [Para("Not scored: " + flag, tone="warning") for flag in msm.flags]
+    verdict = "meets" if staging.meets_trd_definition else "does not meet"
+    blocks += [
+        Para(f"This history {verdict} the usual definition of treatment-resistant depression: "
+             + staging.trd_rule),
+        Para("Assumed: " + staging.adequate_trial_rule, tone="note"),
+        Para("A staging score describes a history; it is not a diagnosis or a treatment "
+             "choice.", tone="note"),
+        Heading("Sources"),
+        SourceList([SourceEntry(n, ref.citation + "".join(
+            f" {label} {value}." for label, value in (("PMID", ref.pmid), ("DOI", ref.doi))
+            if value), ref.url) for n, ref in enumerate(staging.references, start=1)]),
+    ]
+    return Page("How resistant is this depression?", blocks)
+
+
+def match_page(catalogue: Catalogue, result: Match) -> Page:
+    refs = Refs()
+    blocks: list[Block] = [
+        Para("You said: " + ("; ".join(result.asked) or "nothing yet (every option fits)")),
+        Para("This is not a recommendation. It shows which options fit what you told it, and "
+             "what to ask a clinician, who knows your history. The catalogue's lists of who "
+             "should avoid an option are not complete.", tone="note"),
+        Para("Order: " + result.ordering_rule)]
+    for verdict, title in MATCH_GROUPS:
+        group = getattr(result, verdict)
+        blocks += [Heading(f"{title} ({len(group)})"),
+                   Grid(["Option", "US status", "Why"], [
+                       [s.name, s.status, Cited("; ".join(
+                           f"{r.criterion}: {r.text} [{r.field}]" for r in s.reasons),
+                           refs.mark([src for r in s.reasons for src in r.sources]))]
+                       for s in group]) if group else Para("None.")]
+    asks = [(s.name, r.criterion) for s in result.caution for r in s.reasons
+            if r.verdict == "caution"]
+    if asks:
+        blocks += [Heading("Questions to ask a clinician"),
+                   Items([(name, f"is it safe or practical for me, given {criterion}?")
+                          for name, criterion in asks])]
+    return Page("Screening the options against your answers",
+                [*blocks, *source_list(catalogue, refs)], stamp(catalogue))
+
+
+MATCH_GROUPS = (
+    ("fits", "Nothing in the catalogue conflicts with your answers"),
+    ("caution", "Possible, but ask a clinician first"),
+    ("excluded", "Ruled out by your answers"),
+)
+
+
+def chart_page(catalogue: Catalogue, outcome: str, found: Sequence[ChartBar]) -> Page:
+    refs = Refs()
+    groups = [bar_group(bar, refs) for bar in found]
+    blocks: list[Block] = [Bars(f"{outcome.capitalize()}: percent of people, by study", groups,
+                                BARS_NOTE)] if groups else [
+        Para(f"No option in the catalogue reports {outcome} as a percentage.")]
+    return Page(f"{outcome.capitalize()} across the options",
+                [*blocks, *source_list(catalogue, refs)], stamp(catalogue))
+
+
+def info_page(found: Stack, given_by: str | None) -> Page:
+    catalogue = found.catalogue
+    rows: list[list[Inline]] = [
+        [str(n), "shipped catalogue" if layer.shipped else layer.file, layer.version or "",
+         layer.released or "", layer.sha256[:12],
+         "; ".join(f"{verb} {len(ids)} in {name}: {', '.join(ids)}"
+                   for verb, lists in (("adds", layer.added), ("changes", layer.changed))
+                   for name, ids in lists.items())]
+        for n, layer in enumerate(found.layers, start=1)]
+    return Page("Catalogue in force", [
+        Para(f"Version {catalogue.version}, released {catalogue.released.isoformat()}; "
+             f"{len(catalogue.treatments)} options, {len(catalogue.sources)} sources, "
+             f"{len(catalogue.glossary)} glossary terms."
+             + (f" Extra files from {given_by}." if given_by else "")),
+        Grid(["#", "File", "Version", "Released", "sha256", "Changes"], rows),
+        Para("Precedence: --catalog files, else TRD_CATALOG, over the shipped catalogue "
+             "(unless --no-default); later files win.", tone="note")], stamp(catalogue))
+
+
+def validate_page(files: Sequence[str], problems: Sequence[Problem]) -> Page:
+    grid = Grid(["File", "Line", "Column", "Field", "Problem"], [
+        [p.file or "", str(p.line or ""), str(p.column or ""), p.field, p.message]
+        for p in problems])
+    summary = (f"{len(problems)} problem(s) in {len({p.file for p in problems})} of "
+               f"{len(files)} file(s)." if problems else f"No problems in {len(files)} file(s).")
+    return Page("Catalogue check", [Para(summary, tone="strong"), *([grid] if problems else [])])
