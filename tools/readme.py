@@ -8,8 +8,9 @@ Blocks look like::
     ```
     <!-- /output -->
 
-``tests/test_readme.py`` fails when a block no longer matches what the command prints,
-so the README cannot drift from the tool.
+The CSV column reference between ``<!-- csv-columns -->`` markers is generated from
+``trdcli.render.flat`` the same way. ``tests/test_readme.py`` fails when a block no longer
+matches what the command prints, so the README cannot drift from the tool.
 """
 
 from __future__ import annotations
@@ -40,11 +41,17 @@ def blocks(text: str) -> list[tuple[str, str]]:
     return [(m["cmd"], m["body"]) for m in BLOCK.finditer(text)]
 
 
+COLUMNS = re.compile(r"(<!-- csv-columns -->\n).*?(<!-- /csv-columns -->)", re.S)
+
+
 def refresh(text: str) -> str:
+    from trdcli.render.flat import reference
+
     def replace(m: re.Match[str]) -> str:
         fence = "json" if "--json" in m["cmd"] else "text"
         return f"{m[1]}```{fence}\n{run(m['cmd'])}```\n{m[4]}"
 
+    text = COLUMNS.sub(lambda m: f"{m[1]}{reference()}{m[2]}", text)
     return BLOCK.sub(replace, text)
 
 

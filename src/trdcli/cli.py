@@ -374,7 +374,7 @@ def crisis(
 def info(ctx: typer.Context) -> None:
     """Which catalogue files are in force, in order, with their versions and what each changes.
 
-    Example: trd --catalog clinic.yaml info
+    Example: trd --catalog examples/clinic-overlay.yaml info
     """
     source = ctx.find_root().get_parameter_source("catalog")
     given_by = {"COMMANDLINE": "--catalog", "ENVIRONMENT": "TRD_CATALOG"}.get(
@@ -396,7 +396,7 @@ def validate(
     in force (the shipped one unless --no-default, then any --catalog). Exit code 4 when
     any problem is found.
 
-    Example: trd validate clinic.yaml
+    Example: trd validate examples/clinic-overlay.yaml
     """
     from .loader import check_stack
 
@@ -443,7 +443,8 @@ ChartChoice = Enum("ChartChoice", {v: v for v in get_args(ChartOutcome)}, type=s
 @shows_data()
 def chart(
     ctx: typer.Context,
-    outcome: Annotated[ChartChoice, typer.Argument(help="response, remission or relapse.")],
+    outcome: Annotated[ChartChoice, typer.Argument(metavar="OUTCOME",
+                                                   help="response, remission or relapse.")],
     names: Annotated[
         list[str] | None,
         typer.Argument(metavar="[NAME]...", help="Only these options (all of them if left out)."),

@@ -44,7 +44,8 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .4r
 th, td { border: 1px solid var(--rule); padding: .3rem .4rem; vertical-align: top;
          text-align: left; overflow-wrap: anywhere; }
 th { background: #f0f0f0; }
-td.label { font-weight: 600; width: 11rem; }
+td.label { font-weight: 600; }
+th.label { width: 10rem; }
 caption { text-align: left; font-weight: 600; padding: .2rem 0; }
 ul.items { padding-left: 1.2rem; margin: .3rem 0; }
 ol.sources { padding-left: 2.2rem; font-size: .9em; }
@@ -82,7 +83,8 @@ def _inline(text: Inline) -> str:
 
 def _grid(grid: Grid) -> str:
     caption = f"<caption>{escape(grid.title)}</caption>" if grid.title else ""
-    head = "".join(f"<th>{escape(h)}</th>" for h in grid.header)
+    head = "".join(f'<th class="label">{escape(h)}</th>' if grid.labelled and n == 0
+                   else f"<th>{escape(h)}</th>" for n, h in enumerate(grid.header))
     body = []
     for row in grid.rows:
         cells = [f'<td class="label">{_inline(row[0])}</td>' if grid.labelled
@@ -152,6 +154,7 @@ def render(page: Page) -> str:
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(page.title)} - trd</title><style>{STYLE}</style></head>\n"
-        f"<body><h1>{escape(page.title)}</h1>{stamp}\n{body}\n"
+        f'<body><h1>{escape(page.title)}</h1>{stamp}<p class="strong">{escape(page.footer)}</p>'
+        f"\n{body}\n"
         f'<p class="footer">{escape(page.footer)}</p></body></html>\n'
     )

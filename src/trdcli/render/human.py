@@ -6,6 +6,7 @@ width; the other views draw the same pages as the Markdown and HTML writers.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from io import StringIO
 from typing import IO, TYPE_CHECKING, Any
@@ -53,8 +54,11 @@ _TONES = {"plain": "", "strong": "bold", "warning": "bold red", "note": "italic"
 
 
 def make_console(stream: IO[str]) -> Console:
-    # Rich honours NO_COLOR, TERM=dumb and COLUMNS, and drops colour when not a terminal.
-    return Console(file=stream, highlight=False, emoji=False)
+    # Rich honours TERM=dumb and COLUMNS, and drops styles when not a terminal. NO_COLOR
+    # alone would still leave bold and underline codes; no colour system means none at all.
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(file=stream, highlight=False, emoji=False, no_color=plain or None,
+                   **({"color_system": None} if plain else {}))
 
 
 def render(view: str, stream: IO[str], *args: Any, pager: bool = False) -> None:
