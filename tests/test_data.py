@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import copy
 from datetime import date
 from pathlib import Path
@@ -35,6 +37,13 @@ def test_every_claim_cites_a_source_that_exists() -> None:
 def test_every_source_names_the_page_that_was_checked() -> None:
     for source_id, source in CATALOGUE.sources.items():
         assert source.url.startswith(("https://", "http://")), source_id
+
+
+def test_source_urls_are_the_pages_themselves_not_proxies() -> None:
+    # A proxy or redirector address (another URL inside the query) hides where the page is.
+    wrapped = {source_id: source.url for source_id, source in CATALOGUE.sources.items()
+               if re.search(r"[?&=]https?(:|%3A)", source.url, re.I) or "%2F%2F" in source.url}
+    assert wrapped == {}
 
 
 def test_off_label_and_investigational_are_labelled_in_the_summary() -> None:

@@ -194,9 +194,22 @@ def parse_yaml(text: str, file: str) -> Any:
         raise CatalogueError([_marked(message, file, exc)]) from None
     except yaml.MarkedYAMLError as exc:
         message = f"YAML syntax error: {exc.problem or exc.context}"
+        if exc.problem and "Unicode character escape" in exc.problem:
+            # PyYAML rejects the \uD83D\uDE00 pairs that JSON writers emit for emoji.
+            message += (" (a surrogate pair such as \\ud83d\\ude00 cannot be read; write the "
+                        "character itself, e.g. json.dumps(..., ensure_ascii=False))")
         raise CatalogueError([_marked(message, file, exc)]) from None
+    except yaml.reader.ReaderError as exc:
+        # PyYAML's own message spans two lines and names "<unicode string>"; say where.
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - text.rfind("\n", 0, exc.position)
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise CatalogueError([Problem(
+            (), f"YAML error: character U+{character:04X} is not allowed ({exc.reason})",
+            file=file, line=line, column=column)]) from None
     except yaml.YAMLError as exc:
-        raise CatalogueError([Problem((), f"YAML error: {exc}", file=file)]) from None
+        message = " ".join(str(exc).split())
+        raise CatalogueError([Problem((), f"YAML error: {message}", file=file)]) from None
 
 
 def _marked(message: str, file: str, exc: yaml.MarkedYAMLError) -> Problem:

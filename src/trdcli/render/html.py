@@ -67,7 +67,7 @@ ol.sources a { color: var(--muted); overflow-wrap: anywhere; }
 @media print {
   body { margin: 0; max-width: none; font-size: 9pt; }
   h2 { break-after: avoid; }
-  tr, .bar-group, .picto, li { break-inside: avoid; }
+  .bar-group, .picto, li { break-inside: avoid; }
   thead { display: table-header-group; }
   ol.sources a { color: var(--ink); }
 }

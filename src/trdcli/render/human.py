@@ -123,11 +123,13 @@ def _heading(title: str) -> Text:
 
 
 def _bars(console: Console, block: BarsBlock) -> RenderableType:
-    glyphs = _glyphs(console)
+    rows = bar_rows(block, _glyphs(console))
+    # One label width for the whole chart, so every bar starts in the same column.
+    width = min(34, max(len(label) for _, shown in rows for label, _ in shown))
     parts: list[RenderableType] = [Text(block.title, style="bold")]
-    for group, shown in bar_rows(block, glyphs):
+    for group, shown in rows:
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(max_width=34, overflow="fold")
+        grid.add_column(width=width, overflow="fold")
         grid.add_column(no_wrap=True)
         for bar, (label, drawn) in zip(group.bars, shown, strict=True):
             grid.add_row(label, Text(drawn, style="dim" if bar.comparator else "cyan"))
