@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import copy
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any

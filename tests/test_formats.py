@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import invoke
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from conftest import invoke
 from trdcli import load_catalogue
 from trdcli.render import flat
 from trdcli.safety import DISCLAIMER

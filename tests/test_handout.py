@@ -14,8 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import invoke
 
+from conftest import invoke
 from trdcli import load_catalogue
 from trdcli.safety import DISCLAIMER
 

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import invoke
 from test_installed import trd_command
-
 from trdcli.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -80,7 +80,7 @@ class Output:
 
 
 # Set by the shared options for the length of one command, read by `_show`.
-_OUTPUT: ContextVar[Output] = ContextVar("trd_output", default=Output())
+_OUTPUT: ContextVar[Output | None] = ContextVar("trd_output", default=None)
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 
@@ -187,7 +187,7 @@ def _show(view: str, *args: Any) -> None:
 
     Renderers are imported only when used, so `--json` never loads Rich.
     """
-    out = _OUTPUT.get()
+    out = _OUTPUT.get() or Output()
     if out.format is Format.table and out.path is None:
         from .render import human
 

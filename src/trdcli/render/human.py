@@ -58,7 +58,7 @@ def make_console(stream: IO[str]) -> Console:
     # alone would still leave bold and underline codes; no colour system means none at all.
     plain = bool(os.environ.get("NO_COLOR"))
     return Console(file=stream, highlight=False, emoji=False, no_color=plain or None,
-                   **({"color_system": None} if plain else {}))
+                   color_system=None if plain else "auto")
 
 
 def render(view: str, stream: IO[str], *args: Any, pager: bool = False) -> None:
