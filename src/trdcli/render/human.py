@@ -319,44 +319,7 @@ def render_crisis(console: Console, catalogue: Catalogue,
 
 
 def render_stage(console: Console, staging: Staging) -> None:
-    msm = staging.msm
-    console.print(Text("Maudsley Staging Method", style="bold"))
-    table = Table(box=_list_box(console), pad_edge=False)
-    table.add_column("Item")
-    table.add_column("Given")
-    table.add_column("Level", ratio=1)
-    table.add_column("Points", justify="right")
-    for item in msm.items:
-        table.add_row(item.item, item.given, item.level, str(item.points))
-    console.print(table)
-    if staging.trials:
-        trials = Table(box=_list_box(console), pad_edge=False, title="Trials in the history")
-        trials.add_column("Medication")
-        trials.add_column("Counted as failed")
-        trials.add_column("Why", ratio=1)
-        for trial in staging.trials:
-            trials.add_row(trial.drug, "yes" if trial.counted else "no", trial.why)
-        console.print(trials)
-    if msm.total is not None:
-        console.print(Text.assemble(("Total: ", "bold"), f"{msm.total} of 15, ",
-                                    (f"{msm.band}", "bold"),
-                                    " (bands: mild 3-6, moderate 7-10, severe 11-15)"))
-    for flag in msm.flags:
-        console.print(Text("Not scored: " + flag, style="bold yellow"))
-    verdict = "meets" if staging.meets_trd_definition else "does not meet"
-    console.print(Text.assemble(
-        "\nThis history ", (verdict, "bold"), " the usual definition of treatment-resistant "
-        "depression: " + staging.trd_rule))
-    console.print(Text("Assumed: " + staging.adequate_trial_rule, style="italic"))
-    console.print(Text("A staging score describes a history; it is not a diagnosis or a "
-                       "treatment choice.", style="italic"))
-    console.print(_heading("Sources"))
-    for n, ref in enumerate(staging.references, start=1):
-        ids = "".join(f" {label} {value}." for label, value in (("PMID", ref.pmid),
-                                                               ("DOI", ref.doi)) if value)
-        console.print(Text.assemble((f"[{n}] ", "cyan"), ref.citation + ids + " ",
-                                    (ref.url, "dim")))
-    footer(console)
+    render_page(console, pages.stage_page(staging))
 
 
 def render_info(console: Console, found: Stack, given_by: str | None) -> None:
@@ -393,11 +356,7 @@ def render_validate(console: Console, files: Sequence[str], problems: Sequence[P
     footer(console)
 
 
-_GROUPS = (
-    ("fits", "Nothing in the catalogue conflicts with your answers", "green"),
-    ("caution", "Possible, but ask a clinician first", "yellow"),
-    ("excluded", "Ruled out by your answers", "red"),
-)
+_VERDICT_COLOURS = {"fits": "green", "caution": "yellow", "excluded": "red"}
 
 
 def render_match(console: Console, catalogue: Catalogue, result: Match) -> None:
@@ -408,7 +367,8 @@ def render_match(console: Console, catalogue: Catalogue, result: Match) -> None:
                        "it, and what to ask a clinician, who knows your history. The catalogue's "
                        "lists of who should avoid an option are not complete.", style="italic"))
     console.print(Text.assemble(("Order: ", "bold"), result.ordering_rule))
-    for verdict, title, colour in _GROUPS:
+    for verdict, title in pages.MATCH_GROUPS:
+        colour = _VERDICT_COLOURS[verdict]
         group: list[Screened] = getattr(result, verdict)
         console.print(_heading(f"{title} ({len(group)})"))
         if not group:

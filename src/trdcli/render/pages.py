@@ -342,6 +342,13 @@ def stage_page(staging: Staging) -> Page:
     return Page("How resistant is this depression?", blocks)
 
 
+MATCH_GROUPS = (
+    ("fits", "Nothing in the catalogue conflicts with your answers"),
+    ("caution", "Possible, but ask a clinician first"),
+    ("excluded", "Ruled out by your answers"),
+)
+
+
 def match_page(catalogue: Catalogue, result: Match) -> Page:
     refs = Refs()
     blocks: list[Block] = [
@@ -366,13 +373,6 @@ def match_page(catalogue: Catalogue, result: Match) -> Page:
                           for name, criterion in asks])]
     return Page("Screening the options against your answers",
                 [*blocks, *source_list(catalogue, refs)], stamp(catalogue))
-
-
-MATCH_GROUPS = (
-    ("fits", "Nothing in the catalogue conflicts with your answers"),
-    ("caution", "Possible, but ask a clinician first"),
-    ("excluded", "Ruled out by your answers"),
-)
 
 
 def chart_page(catalogue: Catalogue, outcome: str, found: Sequence[ChartBar]) -> Page:
