@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .loader import Stack
+    from .merge import Stack
 
 KEEP = 8  # entries; older ones are removed when a new one is written
 
@@ -47,7 +47,7 @@ def key(files: Sequence[Path], contents: Mapping[Path, bytes]) -> str | None:
 
 
 def get(cache_key: str) -> Stack | None:
-    from .loader import LayerInfo, Stack
+    from .merge import LayerInfo, Stack
     from .model import Catalogue
     from .structure import INVALID, structure
 

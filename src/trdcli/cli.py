@@ -21,7 +21,7 @@ from .query import ChartOutcome
 from .staging import Severity
 
 if TYPE_CHECKING:
-    from .loader import Stack
+    from .merge import Stack
 
 CategoryChoice = Enum("CategoryChoice", {v: v for v in get_args(Category)}, type=str)  # type: ignore[misc]
 StatusChoice = Enum("StatusChoice", {v: v for v in get_args(RegulatoryStatus)}, type=str)  # type: ignore[misc]

@@ -17,8 +17,8 @@ from datetime import date
 from typing import Literal
 
 from .errors import Problem
-from .loader import LayerInfo, Stack
 from .match import Match, Screened, Wishes
+from .merge import LayerInfo, Stack
 from .model import (
     Catalogue,
     Claim,

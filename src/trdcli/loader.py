@@ -21,7 +21,7 @@ import yaml
 
 from . import cache
 from .errors import CatalogueError, Problem
-from .merge import Changes, stack
+from .merge import Changes, LayerInfo, Stack, stack
 from .model import Catalogue
 from .structure import INVALID, structure
 from .validate import check_catalogue
@@ -76,25 +76,6 @@ class Layer:
     raw: bytes
     text: str = ""
     data: Any = None
-
-
-@dataclass(frozen=True)
-class LayerInfo:
-    """What `trd info` shows about one file in force."""
-
-    file: str
-    shipped: bool
-    sha256: str
-    version: str | None
-    released: str | None
-    added: dict[str, list[str]]
-    changed: dict[str, list[str]]
-
-
-@dataclass(frozen=True)
-class Stack:
-    catalogue: Catalogue
-    layers: list[LayerInfo]
 
 
 def read_bytes(path: Path) -> bytes:

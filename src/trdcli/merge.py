@@ -24,6 +24,7 @@ import types
 from dataclasses import dataclass, field
 from typing import Any, Union, get_args, get_origin
 
+from .model import Catalogue
 from .structure import Path, required_fields, type_hints
 
 Origin = tuple[int, Path]  # (index of the file in the stack, path inside that file)
@@ -35,6 +36,27 @@ class Changes:
 
     added: dict[str, list[str]] = field(default_factory=dict)
     changed: dict[str, list[str]] = field(default_factory=dict)
+
+
+# What a stack of files came to; here rather than in loader so that code which only
+# describes a stack (the JSON documents, the cache) need not import YAML.
+@dataclass(frozen=True)
+class LayerInfo:
+    """What `trd info` shows about one file in force."""
+
+    file: str
+    shipped: bool
+    sha256: str
+    version: str | None
+    released: str | None
+    added: dict[str, list[str]]
+    changed: dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class Stack:
+    catalogue: Catalogue
+    layers: list[LayerInfo]
 
 
 @dataclass

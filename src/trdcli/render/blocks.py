@@ -141,15 +141,23 @@ BAR_CELLS = 25  # 4 percentage points a cell
 PICTOGRAM_CELLS = 50  # 2 people a cell; a half cell is one person
 
 
+def percent(value: float) -> float:
+    """A share of people, held between 0 and 100 so no bar runs off its track."""
+    return max(0.0, min(value, 100.0))
+
+
+def people_cells(per_100: float) -> tuple[int, int]:
+    """100 people in 50 cells: how many full cells (two people) and half cells (one)."""
+    return divmod(round(percent(per_100)), 2)
+
+
 def bar_text(value: float, comparator: bool, glyphs: dict[str, str]) -> str:
-    cells = round(max(0.0, min(value, 100.0)) / 100 * BAR_CELLS)
+    cells = round(percent(value) / 100 * BAR_CELLS)
     return glyphs["comparator" if comparator else "full"] * cells
 
 
 def pictogram_text(per_100: float, glyphs: dict[str, str]) -> str:
-    """100 people in 50 cells: each full cell two people, a half cell one."""
-    people = round(max(0.0, min(per_100, 100.0)))
-    full, half = divmod(people, 2)
+    full, half = people_cells(per_100)
     return (glyphs["full"] * full + glyphs["half"] * half).ljust(PICTOGRAM_CELLS, glyphs["empty"])
 
 

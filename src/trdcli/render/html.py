@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .blocks import Bars as BarsBlock
 from .blocks import (
+    PICTOGRAM_CELLS,
     Block,
     Cited,
     Grid,
@@ -21,7 +21,10 @@ from .blocks import (
     Pictogram,
     Pictograms,
     SourceList,
+    people_cells,
+    percent,
 )
+from .blocks import Bars as BarsBlock
 
 STYLE = """
 :root { --ink: #1a1a1a; --muted: #555; --rule: #bbb; --bar: #1f5f8b; --cmp: #b8b8b8;
@@ -60,6 +63,8 @@ ol.sources a { color: var(--muted); overflow-wrap: anywhere; }
 .people span { height: .55rem; background: #e6e6e6; border-radius: 50%; }
 .people span.hit { background: var(--bar); }
 .people.cmp span.hit { background: #7a7a7a; }
+.people span.hit.half { background: linear-gradient(90deg, var(--bar) 50%, #e6e6e6 50%); }
+.people.cmp span.hit.half { background: linear-gradient(90deg, #7a7a7a 50%, #e6e6e6 50%); }
 .picto { display: grid; grid-template-columns: 16rem 1fr; gap: .2rem .6rem;
          margin: .35rem 0; font-size: .9em; align-items: center; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -101,7 +106,7 @@ def _bars(block: BarsBlock) -> str:
         rows = "".join(
             f'<div class="bar-row"><span>{escape(bar.label)}</span>'
             f'<div class="track"><div class="fill{" cmp" if bar.comparator else ""}" '
-            f'style="width:{max(0.0, min(bar.value, 100.0)):g}%"></div></div>'
+            f'style="width:{percent(bar.value):g}%"></div></div>'
             f"<span>{bar.value:g}%</span></div>" for bar in group.bars)
         groups.append(f'<div class="bar-group"><div class="study">{_inline(group.title)}</div>'
                       f"{rows}</div>")
@@ -110,9 +115,10 @@ def _bars(block: BarsBlock) -> str:
 
 
 def _people(per_100: float, comparator: bool) -> str:
-    # 100 people as 50 dots of two, so the row stays one line on paper.
-    hits = round(max(0.0, min(per_100, 100.0)) / 2)
-    dots = '<span class="hit"></span>' * hits + "<span></span>" * (50 - hits)
+    # 100 people as 50 dots of two, so the row stays one line on paper; a half dot is one.
+    full, half = people_cells(per_100)
+    dots = ('<span class="hit"></span>' * full + '<span class="hit half"></span>' * half
+            + "<span></span>" * (PICTOGRAM_CELLS - full - half))
     return f'<div class="people{" cmp" if comparator else ""}">{dots}</div>'
 
 

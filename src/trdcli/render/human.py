@@ -36,6 +36,7 @@ from .blocks import (
     Para,
     Pictograms,
     Refs,
+    SourceEntry,
     SourceList,
     bar_rows,
     pictogram_rows,
@@ -43,8 +44,8 @@ from .blocks import (
 from .blocks import Bars as BarsBlock
 
 if TYPE_CHECKING:
-    from ..loader import Stack
     from ..match import Match, Screened
+    from ..merge import Stack
 
 # From this width, `trd list` gives every fact its own column.
 WIDE_LIST = 120
@@ -171,8 +172,11 @@ def _block(console: Console, block: Block) -> RenderableType:
     if isinstance(block, Pictograms):
         return Group(Text(), _pictograms(console, block))
     assert isinstance(block, SourceList)
-    return Group(*(Text.assemble((f"[{e.ref}] ", "cyan"), e.text + " ", (e.url, "dim"))
-                   for e in block.entries))
+    return Group(*(_source(entry) for entry in block.entries))
+
+
+def _source(entry: SourceEntry) -> Text:
+    return Text.assemble((f"[{entry.ref}] ", "cyan"), entry.text + " ", (entry.url, "dim"))
 
 
 def render_page(console: Console, page: Page) -> None:
@@ -256,10 +260,9 @@ def render_compare(console: Console, catalogue: Catalogue, treatments: Sequence[
 def _print_sources(console: Console, catalogue: Catalogue, refs: References,
                    cited_by: dict[str, list[str]] | None = None) -> None:
     console.print(_heading("Sources"))
-    for source_id, n in refs.order.items():
-        source = catalogue.sources[source_id]
-        line = Text.assemble((f"[{n}] ", "cyan"), pages.source_line(source) + " ",
-                             (source.url, "dim"))
+    entries = pages.source_entries(catalogue, refs).entries
+    for source_id, entry in zip(refs.order, entries, strict=True):
+        line = _source(entry)
         if cited_by is not None:
             line.append("\n    backs: " + ", ".join(cited_by[source_id]), style="italic")
         console.print(line)
@@ -313,7 +316,7 @@ def render_crisis(console: Console, catalogue: Catalogue,
     for directory in crisis.directories if crisis else []:
         console.print(Text.assemble((directory.name, "bold"), f" {directory.url}: ",
                                     refs.cite(directory.text, directory.sources)))
-    console.print(Text("Anywhere else: call your local emergency number.", style="bold"))
+    console.print(Text(pages.ELSEWHERE, style="bold"))
     _print_sources(console, catalogue, refs)
     footer(console)
 
@@ -340,8 +343,7 @@ def render_info(console: Console, found: Stack, given_by: str | None) -> None:
         for verb, lists in (("adds", layer.added), ("changes", layer.changed)):
             for list_name, ids in lists.items():
                 console.print(f"   {verb} {len(ids)} in {list_name}: {', '.join(ids)}")
-    console.print(Text("Precedence: --catalog files, else TRD_CATALOG, over the shipped "
-                       "catalogue (unless --no-default); later files win.", style="italic"))
+    console.print(Text(pages.PRECEDENCE, style="italic"))
     footer(console)
 
 
@@ -362,10 +364,8 @@ _VERDICT_COLOURS = {"fits": "green", "caution": "yellow", "excluded": "red"}
 def render_match(console: Console, catalogue: Catalogue, result: Match) -> None:
     refs = References()
     console.print(Text("Screening the options against your answers", style="bold"))
-    console.print("You said: " + ("; ".join(result.asked) or "nothing yet (every option fits)"))
-    console.print(Text("This is not a recommendation. It shows which options fit what you told "
-                       "it, and what to ask a clinician, who knows your history. The catalogue's "
-                       "lists of who should avoid an option are not complete.", style="italic"))
+    console.print(pages.asked(result))
+    console.print(Text(pages.MATCH_NOTE, style="italic"))
     console.print(Text.assemble(("Order: ", "bold"), result.ordering_rule))
     for verdict, title in pages.MATCH_GROUPS:
         colour = _VERDICT_COLOURS[verdict]
@@ -380,10 +380,10 @@ def render_match(console: Console, catalogue: Catalogue, result: Match) -> None:
                 console.print(Padding(Text.assemble(
                     (f"{reason.criterion}: ", "bold"), refs.cite(reason.text, reason.sources),
                     (f" [{reason.field}]", "dim")), (0, 0, 0, 4)))
-    asks = [(s.name, r) for s in result.caution for r in s.reasons if r.verdict == "caution"]
-    if asks:
+    questions = pages.clinician_questions(result)
+    if questions:
         console.print(_heading("Questions to ask a clinician"))
-        for name, reason in asks:
-            console.print(f"- {name}: is it safe or practical for me, given {reason.criterion}?")
+        for name, question in questions:
+            console.print(f"- {name}: {question}")
     _print_sources(console, catalogue, refs)
     footer(console)

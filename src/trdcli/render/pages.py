@@ -42,8 +42,8 @@ from .blocks import (
 
 if TYPE_CHECKING:
     from ..errors import Problem
-    from ..loader import Stack
     from ..match import Match
+    from ..merge import Stack
 
 BARS_NOTE = ("Each pair of bars is one study: the option, then what it was compared with. "
              "Studies differ in people, comparators and timepoints, so compare bars from "
@@ -56,20 +56,29 @@ def stamp(catalogue: Catalogue) -> str:
     return f"catalogue {catalogue.version}, released {catalogue.released.isoformat()}"
 
 
+def identifiers(pmid: str | None, doi: str | None) -> str:
+    """' PMID 1. DOI 10.x/y.', leaving out what is missing."""
+    return "".join(f" {label} {value}." for label, value in (("PMID", pmid), ("DOI", doi))
+                   if value)
+
+
 def source_line(source: Source) -> str:
     """'Authors. Title. Publisher, 2023. PMID 1. DOI 10.x/y.' without the URL."""
-    ids = "".join(f" {label} {value}." for label, value in (("PMID", source.pmid),
-                                                           ("DOI", source.doi)) if value)
+    ids = identifiers(source.pmid, source.doi)
     authors = source.authors.rstrip(".") + ". " if source.authors else ""
     published = ", ".join(str(part) for part in (source.publisher, source.year) if part)
     return f"{authors}{source.title}. {published + '.' if published else ''}{ids}".strip()
 
 
+def source_entries(catalogue: Catalogue, refs: Refs) -> SourceList:
+    """The sources ``refs`` has numbered, in that order."""
+    return SourceList([SourceEntry(n, source_line(catalogue.sources[source_id]),
+                                   catalogue.sources[source_id].url)
+                       for source_id, n in refs.order.items()])
+
+
 def source_list(catalogue: Catalogue, refs: Refs) -> list[Block]:
-    return [Heading("Sources"), SourceList([
-        SourceEntry(n, source_line(catalogue.sources[source_id]),
-                    catalogue.sources[source_id].url)
-        for source_id, n in refs.order.items()])]
+    return [Heading("Sources"), source_entries(catalogue, refs)]
 
 
 def _claim(refs: Refs, claim: Claim | None) -> Inline:
@@ -309,7 +318,7 @@ def crisis_page(catalogue: Catalogue, countries: Sequence[CrisisCountry]) -> Pag
         for country in countries for service in country.services]))
     blocks += [Items([(d.name, refs.cited(f"{d.url}: {d.text}", d.sources))
                       for d in (crisis.directories if crisis else [])]),
-               Para("Anywhere else: call your local emergency number.", tone="strong")]
+               Para(ELSEWHERE, tone="strong")]
     return Page("Urgent help", [*blocks, *source_list(catalogue, refs)], stamp(catalogue))
 
 
@@ -335,11 +344,29 @@ def stage_page(staging: Staging) -> Page:
         Para("A staging score describes a history; it is not a diagnosis or a treatment "
              "choice.", tone="note"),
         Heading("Sources"),
-        SourceList([SourceEntry(n, ref.citation + "".join(
-            f" {label} {value}." for label, value in (("PMID", ref.pmid), ("DOI", ref.doi))
-            if value), ref.url) for n, ref in enumerate(staging.references, start=1)]),
+        SourceList([SourceEntry(n, ref.citation + identifiers(ref.pmid, ref.doi), ref.url)
+                    for n, ref in enumerate(staging.references, start=1)]),
     ]
     return Page("How resistant is this depression?", blocks)
+
+
+# Wording the Rich views share with these pages.
+MATCH_NOTE = ("This is not a recommendation. It shows which options fit what you told it, and "
+              "what to ask a clinician, who knows your history. The catalogue's lists of who "
+              "should avoid an option are not complete.")
+PRECEDENCE = ("Precedence: --catalog files, else TRD_CATALOG, over the shipped catalogue "
+              "(unless --no-default); later files win.")
+ELSEWHERE = "Anywhere else: call your local emergency number."
+
+
+def asked(result: Match) -> str:
+    return "You said: " + ("; ".join(result.asked) or "nothing yet (every option fits)")
+
+
+def clinician_questions(result: Match) -> list[tuple[str, str]]:
+    """For each caution, the option and the question to put to a clinician about it."""
+    return [(s.name, f"is it safe or practical for me, given {r.criterion}?")
+            for s in result.caution for r in s.reasons if r.verdict == "caution"]
 
 
 MATCH_GROUPS = (
@@ -352,10 +379,8 @@ MATCH_GROUPS = (
 def match_page(catalogue: Catalogue, result: Match) -> Page:
     refs = Refs()
     blocks: list[Block] = [
-        Para("You said: " + ("; ".join(result.asked) or "nothing yet (every option fits)")),
-        Para("This is not a recommendation. It shows which options fit what you told it, and "
-             "what to ask a clinician, who knows your history. The catalogue's lists of who "
-             "should avoid an option are not complete.", tone="note"),
+        Para(asked(result)),
+        Para(MATCH_NOTE, tone="note"),
         Para("Order: " + result.ordering_rule)]
     for verdict, title in MATCH_GROUPS:
         group = getattr(result, verdict)
@@ -365,12 +390,9 @@ def match_page(catalogue: Catalogue, result: Match) -> Page:
                            f"{r.criterion}: {r.text} [{r.field}]" for r in s.reasons),
                            refs.mark([src for r in s.reasons for src in r.sources]))]
                        for s in group]) if group else Para("None.")]
-    asks = [(s.name, r.criterion) for s in result.caution for r in s.reasons
-            if r.verdict == "caution"]
-    if asks:
-        blocks += [Heading("Questions to ask a clinician"),
-                   Items([(name, f"is it safe or practical for me, given {criterion}?")
-                          for name, criterion in asks])]
+    questions = clinician_questions(result)
+    if questions:
+        blocks += [Heading("Questions to ask a clinician"), Items(list(questions))]
     return Page("Screening the options against your answers",
                 [*blocks, *source_list(catalogue, refs)], stamp(catalogue))
 
@@ -400,8 +422,7 @@ def info_page(found: Stack, given_by: str | None) -> Page:
              f"{len(catalogue.glossary)} glossary terms."
              + (f" Extra files from {given_by}." if given_by else "")),
         Grid(["#", "File", "Version", "Released", "sha256", "Changes"], rows),
-        Para("Precedence: --catalog files, else TRD_CATALOG, over the shipped catalogue "
-             "(unless --no-default); later files win.", tone="note")], stamp(catalogue))
+        Para(PRECEDENCE, tone="note")], stamp(catalogue))
 
 
 def validate_page(files: Sequence[str], problems: Sequence[Problem]) -> Page:
