@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,26 @@ class Result:
 
     def json(self) -> Any:
         return json.loads(self.stdout)
+
+
+PROBLEM_LINE = re.compile(r"trd: error: (?P<file>.+?)(?::(?P<line>\d+):(?P<column>\d+))?: "
+                          r"(?P<what>.*) \[(?P<code>[a-z0-9-]+)\](?: \(and \d+ more problems?\))?")
+
+
+def assert_problem(result: Result, file: Path | str, code: str,
+                   where: tuple[int, int] | None = None) -> re.Match[str]:
+    """trd's error contract: exit 4, nothing on stdout, one stderr line naming the file (at
+    ``where``, line and column, when given) and ending in the problem's code."""
+    assert result.exit_code == 4, (result.exit_code, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    found = PROBLEM_LINE.fullmatch(lines[0])
+    assert found is not None, lines[0]
+    assert (found["file"], found["code"]) == (str(file), code), lines[0]
+    if where is not None:
+        assert (int(found["line"]), int(found["column"])) == where, lines[0]
+    return found
 
 
 def invoke(*args: str, env: dict[str, str] | None = None) -> Result:

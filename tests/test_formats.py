@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from conftest import invoke
+from conftest import assert_problem, invoke
 from trdcli import load_catalogue
 from trdcli.render import flat
 from trdcli.safety import DISCLAIMER
@@ -244,10 +244,10 @@ def test_json_surrogate_escapes_get_a_hint(tmp_path: Path) -> None:
 def test_control_character_is_one_located_line(tmp_path: Path) -> None:
     overlay = tmp_path / "overlay.yaml"
     overlay.write_text('version: "1"\nreleased: "2026-01-01\x7f"\n', encoding="utf-8")
-    result = invoke("--catalog", str(overlay), "list")
-    assert result.exit_code == 4
-    assert result.stderr == (f"trd: error: {overlay}:2:22: YAML error: character U+007F is not "
-                             "allowed (control characters are not allowed)\n")
+    # Line 2, just after the 21 characters of `released: "2026-01-01`.
+    found = assert_problem(invoke("--catalog", str(overlay), "list"), overlay,
+                           "control-character", (2, 22))
+    assert "U+007F" in found["what"]
 
 
 def test_chart_draws_the_study_behind_each_bar() -> None:

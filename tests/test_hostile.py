@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import assert_problem, invoke
 from trdcli import loader
 
 BOMB = "\n".join(["a: &a [x, x, x, x, x, x, x, x, x, x]"] + [
@@ -40,48 +40,72 @@ def _oversize(tmp: Path) -> Path:
     return path
 
 
-# name: (make the file, expected message fragment)
-HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
-    "empty file": (_write(b""), "empty file: expected a mapping of catalogue fields"),
-    "only a comment": (_write(b"# nothing here\n"), "empty file"),
-    "a directory": (_directory, "is a directory, not a catalogue file"),
-    "a missing file": (_missing, "no such file"),
-    "invalid UTF-8": (_write(b"version: caf\xe9\n"), "not UTF-8 text (bad byte at offset 12)"),
-    "binary junk": (_write(bytes(range(256)) * 4), "not UTF-8 text"),
-    "NUL bytes in UTF-8": (_write(b"version: 1\n\x00\x00\n"),
-                           "binary data, not YAML text (NUL byte at offset 11)"),
-    "a YAML list of strings": (_write(b"- ketamine\n- ect\n"),
-                               ":1:1: expected a mapping of catalogue fields, got a list"),
-    "a single value": (_write(b"42\n"), "got a single value"),
+# name: (make the file, trd's problem code, (line, column) where trd can say)
+HOSTILE: dict[str, tuple[Callable[[Path], Path], str, tuple[int, int] | None]] = {
+    "empty file": (_write(b""), "empty-file", None),
+    "only a comment": (_write(b"# nothing here\n"), "empty-file", None),
+    "a directory": (_directory, "cannot-read", None),
+    "a missing file": (_missing, "cannot-read", None),
+    "invalid UTF-8": (_write(b"version: caf\xe9\n"), "not-utf8", None),
+    "binary junk": (_write(bytes(range(256)) * 4), "not-utf8", None),
+    "NUL bytes in UTF-8": (_write(b"version: 1\n\x00\x00\n"), "binary", None),
+    "a YAML list of strings": (_write(b"- ketamine\n- ect\n"), "not-a-mapping", (1, 1)),
+    "a single value": (_write(b"42\n"), "not-a-mapping", (1, 1)),
+    # The top mapping is level 1 and each "[" one more, so level 65 is the 64th "[".
     "deep flow nesting": (_write(b"x: " + b"[" * 100_000 + b"]" * 100_000 + b"\n"),
-                          f"nested deeper than {loader.MAX_DEPTH} levels"),
+                          "too-deep", (1, 3 + loader.MAX_DEPTH)),
+    "nesting just past the limit": (_write(b"x: " + b"[" * 70 + b"]" * 70 + b"\n"),
+                                    "too-deep", (1, 3 + loader.MAX_DEPTH)),
+    # Each "- " opens a level: the 64th starts at column 2 * 64 - 1.
     "deep block nesting": (_write(b"x:\n" + b"- " * 50_000 + b"y\n"),
-                           f"nested deeper than {loader.MAX_DEPTH} levels"),
-    "alias bomb": (_write(BOMB.encode()), "YAML aliases expand to more than"),
+                           "too-deep", (2, 2 * loader.MAX_DEPTH - 1)),
+    "alias bomb": (_write(BOMB.encode()), "alias-bomb", None),
     "python object tag": (_write(b"x: !!python/object/apply:os.system ['echo ran']\n"),
-                          ":1:4: YAML tag not allowed"),
-    "unknown local tag": (_write(b"x: !include other.yaml\n"), "YAML tag not allowed"),
-    "over the size limit": (_oversize, f"larger than the {loader.MAX_FILE_BYTES // 2**20} MiB"),
-    "a device that never ends": (lambda _: Path("/dev/zero"),
-                                 f"larger than the {loader.MAX_FILE_BYTES // 2**20} MiB"),
-    "tabs for indentation": (_write(b"treatments:\n\t- id: ect\n"), "YAML syntax error"),
+                          "tag-not-allowed", (1, 4)),
+    "unknown local tag": (_write(b"x: !include other.yaml\n"), "tag-not-allowed", (1, 4)),
+    "over the size limit": (_oversize, "too-large", None),
+    "a device that never ends": (lambda _: Path("/dev/zero"), "too-large", None),
+    "tabs for indentation": (_write(b"treatments:\n\t- id: ect\n"), "yaml-syntax", None),
 }
 
 
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_hostile_file(name: str, tmp_path: Path) -> None:
-    make, expected = HOSTILE[name]
+    make, code, where = HOSTILE[name]
     path = make(tmp_path)
     for args in (("--no-default", "--catalog", str(path), "list"),
                  ("--catalog", str(path), "list", "--json")):
-        result = invoke(*args)
-        assert result.exit_code == 4, (args, result.stderr)
-        assert result.stdout == ""
-        lines = result.stderr.splitlines()
-        assert lines == [lines[0]] and lines[0].startswith(f"trd: error: {path}"), lines
-        assert expected in lines[0], lines[0]
-    validated = invoke("validate", str(path))
-    assert validated.exit_code == 4 and expected in validated.stdout
+        assert_problem(invoke(*args), path, code, where)
+    validated = invoke("validate", str(path), "--json")
+    assert validated.exit_code == 4
+    assert code in {p["code"] for p in validated.json()["problems"]}
+
+
+COST_LINE = "    cost: {text: t, where: US, sources: [anand-2023-elekt-d], low: "
+LOW = (3, COST_LINE.index("low:") + 1)  # problems point at their field's key
+
+
+def _rtms_cost(value: str) -> bytes:
+    return f"treatments:\n  - id: rtms\n{COST_LINE}{value}}}\n".encode()
+
+
+# Values no file may hold, each in an overlay that is otherwise valid: (text, code, where).
+BAD_VALUES: dict[str, tuple[bytes, str, tuple[int, int]]] = {
+    "a date with a time of day": (b"released: 2026-01-01 10:00:00\n", "not-a-date", (1, 1)),
+    "a date in another script's digits": ("released: '\u0662\u0660\u0662\u0666-\u0660\u0661-"
+                                          "\u0660\u0661'\n".encode(), "not-a-date", (1, 1)),
+    "NaN": (_rtms_cost(".nan"), "not-finite", LOW),
+    "infinity": (_rtms_cost("-.inf"), "not-finite", LOW),
+    "an absurd magnitude": (_rtms_cost("1.0e+300"), "too-big", LOW),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_VALUES))
+def test_bad_values_are_refused_where_they_stand(name: str, tmp_path: Path) -> None:
+    text, code, where = BAD_VALUES[name]
+    path = _write(text)(tmp_path)
+    assert_problem(invoke("--catalog", str(path), "list"), path, code, where)
+    assert invoke("validate", str(path), "--json").json()["problems"][0]["code"] == code
 
 
 def test_the_bomb_would_really_explode() -> None:
@@ -101,13 +125,13 @@ def test_nothing_is_run(tmp_path: Path) -> None:
 def test_installed_trd_survives(name: str, tmp_path: Path) -> None:
     # In a real process: the C parser would crash the interpreter on deep nesting
     # (a segfault is not a Python exception, so only a subprocess shows it is refused).
-    make, expected = HOSTILE[name]
+    make, code, _ = HOSTILE[name]
     path = make(tmp_path)
     trd = Path(sys.executable).parent / "trd"
     done = subprocess.run([str(trd), "--catalog", str(path), "list"], capture_output=True,
                           text=True, timeout=60, check=False)
     assert done.returncode == 4
-    assert expected in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.endswith(f" [{code}]\n") and "Traceback" not in done.stderr
 
 
 def test_shallow_anchors_are_still_allowed(tmp_path: Path) -> None:

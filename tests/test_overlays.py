@@ -113,42 +113,51 @@ def test_a_cited_statement_is_replaced_whole(tmp_path: Path) -> None:
     assert f"{partial}:3:5: treatments[0].cost.where: missing required field" in result.stdout
 
 
-# Each problem `trd validate` must catch: (file text, expected "line:col: field: message").
+# Each problem `trd validate` must catch: (file text, "line:col: field:" and trd's own words where
+# they help a person, the problem code).
 PROBLEMS = {
-    "yaml syntax": ("treatments: [unclosed\n", ":2:1: YAML syntax error"),
+    "yaml syntax": ("treatments: [unclosed\n", ":2:1:", "yaml-syntax"),
     "wrong type": ("treatments:\n  - {id: ect, name: 42}\n",
-                   ":2:15: treatments[0].name: expected text, got a number"),
+                   ":2:15: treatments[0].name: expected text, got a number", "wrong-type"),
     "unknown field": ("treatments:\n  - id: ect\n    aliase: [shock]\n",
-                      ":3:5: treatments[0].aliase: unknown field (did you mean aliases?)"),
+                      ":3:5: treatments[0].aliase: unknown field (did you mean aliases?)",
+                      "unknown-field"),
     "missing field": ("treatments:\n  - {id: new-one, name: New}\n",
                       ":2:6: treatments[0].id: no earlier file has id 'new-one' to change; a new "
-                      "entry needs every required field (missing: category, reviewed, summary)"),
-    "duplicate key": ("version: a\nversion: b\n", ":2:1: version: duplicate key"),
+                      "entry needs every required field (missing: category, reviewed, summary)",
+                      "unknown-id"),
+    "duplicate key": ("version: a\nversion: b\n", ":2:1: version: duplicate key", "duplicate-key"),
     "duplicate id in a file": ("treatments:\n  - {id: ect, name: A}\n  - {id: ect, name: B}\n",
-                               ":3:6: treatments[1].id: 'ect' appears twice in this file"),
+                               ":3:6: treatments[1].id: 'ect' appears twice in this file",
+                               "duplicate-id"),
     "duplicate alias across files": ("treatments:\n  - {id: vns, aliases: [ketamine]}\n",
                                      ":2:25: treatments[0].aliases[0]: 'ketamine' is already "
-                                     "used by 'iv-ketamine'"),
+                                     "used by 'iv-ketamine'", "duplicate-name"),
     "dangling source": ("treatments:\n  - id: ect\n    headline: {text: t, sources: [nope]}\n",
-                        ":3:35: treatments[0].headline.sources[0]: unknown source 'nope'"),
+                        ":3:35: treatments[0].headline.sources[0]: unknown source 'nope'",
+                        "unknown-source"),
     "out of range": ("sources:\n  x: {title: t, kind: trial, url: 'https://example.org', "
-                     "year: 1066}\n", ":2:58: sources.x.year: year 1066 is not between 1900"),
+                     "year: 1066}\n", ":2:58: sources.x.year: year 1066 is not between 1900",
+                     "out-of-range"),
     "override of an id that does not exist": (
         "treatments:\n  - {id: esketamin, cost: null}\n",
         ":2:6: treatments[0].id: no earlier file has id 'esketamin' to change "
-        "(did you mean esketamine?)"),
+        "(did you mean esketamine?)", "unknown-id"),
 }
 
 
 @pytest.mark.parametrize("kind", sorted(PROBLEMS))
 def test_validate_catches(kind: str, tmp_path: Path) -> None:
-    text, expected = PROBLEMS[kind]
+    text, expected, code = PROBLEMS[kind]
     path = tmp_path / "clinic.yaml"
     path.write_text(text, encoding="utf-8")
     result = invoke("validate", str(path))
     assert result.exit_code == 4, result.stdout
-    assert f"{path}{expected}" in result.stdout, result.stdout
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith(str(path))]
+    assert line.startswith(f"{path}{expected}") and line.endswith(f" [{code}]"), line
     assert result.stderr == ""
+    (problem,) = invoke("validate", str(path), "--json").json()["problems"]
+    assert problem["code"] == code
 
 
 def test_validate_reports_every_problem_in_every_file_at_once(tmp_path: Path) -> None:
@@ -160,9 +169,10 @@ def test_validate_reports_every_problem_in_every_file_at_once(tmp_path: Path) ->
     assert result.exit_code == 4
     document = result.json()
     assert document["valid"] is False
-    found = {(p["file"], p["field"]) for p in document["problems"]}
-    assert found == {(str(broken), ""), (str(typos), "treatments[0].nmae"),
-                     (str(typos), "treatments[0].category")}
+    found = {(p["file"], p["field"], p["code"]) for p in document["problems"]}
+    assert found == {(str(broken), "", "yaml-syntax"),
+                     (str(typos), "treatments[0].nmae", "unknown-field"),
+                     (str(typos), "treatments[0].category", "not-a-choice")}
     assert all(p["line"] == 2 for p in document["problems"])
 
 

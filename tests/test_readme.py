@@ -31,3 +31,11 @@ def test_every_exit_code_is_documented() -> None:
 
     for code in ExitCode:
         assert f"| {int(code)} |" in TEXT, code
+
+
+def test_every_problem_code_is_documented() -> None:
+    from trdcli.errors import PROBLEM_CODES
+
+    page = (ROOT / "docs" / "problems.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^\| `([a-z0-9-]+)` \|", page, re.MULTILINE)
+    assert documented == list(PROBLEM_CODES)

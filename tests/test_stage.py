@@ -159,22 +159,45 @@ def test_an_ect_course_in_the_history_scores_ect(tmp_path: Path) -> None:
                      "augmentation": 0, "ECT": 1}
 
 
-@pytest.mark.parametrize(("content", "args", "message"), [
-    ("duration_months: 6\nseverity: mild\n", ["--failed", "2"], "not both"),
-    ("duration_months: 6\nseverity: mild\ntrials:\n  - {drug: a, weeks: 8, outcome: failed}\n",
-     [], "trials[0].outcome: 'failed' is not one of"),
-    ("duration_months: 6\nseverity: mild\ntrials:\n  - {drug: a, weeks: -8, outcome: ongoing}\n",
-     [], "trials[0].weeks must be 0 or more"),
-    ("- a list\n", [], "expected a mapping"),
-    ("duration_months: [\n", [], "YAML syntax error"),
+def test_history_file_and_options_are_not_both_given(tmp_path: Path) -> None:
+    path = tmp_path / "h.yaml"
+    path.write_text("duration_months: 6\nseverity: mild\n", encoding="utf-8")
+    result = invoke("stage", "--history", str(path), "--failed", "2")
+    assert result.exit_code == 2
+    assert "not both" in result.stderr and result.stdout == ""
+
+
+TRIAL = "duration_months: 6\nseverity: mild\ntrials:\n  - {drug: a, weeks: %s, outcome: %s}\n"
+
+
+def _key(content: str, line: int, key: str) -> tuple[int, int]:
+    """Where ``key`` stands on ``line`` (1-based): located problems point at their key."""
+    return line, content.splitlines()[line - 1].index(key) + 1
+
+
+@pytest.mark.parametrize(("content", "code", "key"), [
+    (TRIAL % ("8", "failed"), "not-a-choice", "outcome"),
+    (TRIAL % ("-8", "ongoing"), "out-of-range", "weeks"),
+    (TRIAL % (".nan", "ongoing"), "not-finite", "weeks"),
+    (TRIAL % ("1.0e+99", "ongoing"), "too-big", "weeks"),
+    (TRIAL % ("'\u0668'", "ongoing"), "wrong-type", "weeks"),  # an Arabic-Indic eight
+    ("- a list\n", "not-a-mapping", "-"),
+    ("duration_months: [\n", "yaml-syntax", None),
 ])
-def test_bad_history_files_are_usage_errors(tmp_path: Path, content: str, args: list[str],
-                                            message: str) -> None:
+def test_bad_history_files_are_one_located_line(tmp_path: Path, content: str, code: str,
+                                                key: str | None) -> None:
     path = tmp_path / "h.yaml"
     path.write_text(content, encoding="utf-8")
-    result = invoke("stage", "--history", str(path), *args)
-    assert result.exit_code == 2
-    assert message in result.stderr and result.stdout == ""
+    result = invoke("stage", "--history", str(path))
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    if key is None:
+        location = f"{path}:"
+    else:
+        row, column = _key(content, 4 if content.startswith("duration") else 1, key)
+        location = f"{path}:{row}:{column}: "
+    assert line.startswith(f"trd: error: history file {location}"), line
+    assert line.endswith(f"[{code}]"), line
 
 
 def test_missing_options_are_named() -> None:

@@ -182,6 +182,7 @@ class InfoDocument(CatalogueDocument):
 
 @dataclass(frozen=True)
 class ProblemRecord:
+    code: str  # stable: see PROBLEM_CODES in trdcli.errors and docs/problems.md
     file: str | None
     line: int | None
     column: int | None
@@ -319,7 +320,7 @@ def info_document(found: Stack, given_by: str | None) -> InfoDocument:
 def validate_document(files: Sequence[str], problems: Sequence[Problem]) -> ValidateDocument:
     return ValidateDocument(
         valid=not problems, files=list(files),
-        problems=[ProblemRecord(p.file, p.line, p.column, p.field, list(p.path), p.message)
+        problems=[ProblemRecord(p.code, p.file, p.line, p.column, p.field, list(p.path), p.message)
                   for p in problems])
 
 

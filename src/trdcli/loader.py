@@ -41,26 +41,33 @@ _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PathLike = str | Path
 
 
-class _Duplicate(Exception):
-    def __init__(self, key: str, mark: yaml.Mark):
-        self.key = key
-        self.mark = mark
+class _Refused(Exception):
+    """A construct trd refuses, met while building: a problem code and where it stood."""
+
+    def __init__(self, code: str, path: tuple[str, ...], message: str, mark: yaml.Mark):
+        self.code, self.path, self.message, self.mark = code, path, message, mark
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc]
-    """The safe loader, refusing duplicate keys (PyYAML silently keeps the last)."""
+    """The safe loader, refusing duplicate keys (PyYAML silently keeps the last) and naming
+    any tag it has no constructor for (PyYAML would say so only in its own words)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
         seen: set[object] = set()
         for key_node, _ in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
             if key in seen:
-                raise _Duplicate(str(key), key_node.start_mark)
+                raise _Refused("duplicate-key", (str(key),), "duplicate key", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
+    def refuse_tag(self, node: yaml.Node) -> Any:
+        raise _Refused("tag-not-allowed", (), f"YAML tag not allowed: {node.tag} (catalogue "
+                       "files hold plain data only)", node.start_mark)
+
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_yaml_map)
+_StrictLoader.add_constructor(None, _StrictLoader.refuse_tag)
 
 
 def default_catalogue_path() -> Path:
@@ -80,6 +87,7 @@ class Layer:
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or a ``CatalogueError`` saying plainly why not."""
+    code = "cannot-read"
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
@@ -90,45 +98,54 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         message = "permission denied"
     except OSError as exc:
-        message = exc.strerror or str(exc)
+        message = exc.strerror or type(exc).__name__
     else:
-        if len(raw) > MAX_FILE_BYTES:
-            message = f"larger than the {MAX_FILE_BYTES // 2**20} MiB a catalogue file may be"
-        else:
+        if len(raw) <= MAX_FILE_BYTES:
             return raw
-    raise CatalogueError([Problem((), message, file=str(path))])
+        code, message = "too-large", (f"larger than the {MAX_FILE_BYTES // 2**20} MiB a "
+                                      "catalogue file may be")
+    raise CatalogueError([Problem(code, (), message, file=str(path))])
 
 
 def decode(raw: bytes, file: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        message = f"not UTF-8 text (bad byte at offset {exc.start})"
+        code, message = "not-utf8", f"not UTF-8 text (bad byte at offset {exc.start})"
     else:
         nul = text.find("\0")
         if nul < 0:
             return text
-        message = f"binary data, not YAML text (NUL byte at offset {nul})"
-    raise CatalogueError([Problem((), message, file=file)])
+        code, message = "binary", f"binary data, not YAML text (NUL byte at offset {nul})"
+    raise CatalogueError([Problem(code, (), message, file=file)])
 
 
-def _check_shape(text: str, file: str) -> None:
-    """Refuse nesting and alias expansion that would hang or crash the loader."""
+def _could_crash_the_parser(text: str) -> bool:
+    """Cheap and conservative: could this text nest past what libyaml's C composer survives,
+    or hold aliases (which could expand to a bomb)?"""
     longest_line = max(map(len, text.splitlines()), default=0)
     # Block nesting needs indentation or "- " on a line; flow nesting needs a bracket.
     depth_bound = 2 * longest_line + text.count("[") + text.count("{")
-    if depth_bound < _SURELY_SHALLOW and not _ANCHOR.search(text):
-        return
+    return depth_bound >= _SURELY_SHALLOW or _ANCHOR.search(text) is not None
+
+
+def _check_shape(text: str, file: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH and alias expansion past MAX_ALIAS_NODES.
+
+    It reads the flat event stream, so it is safe on any input, and it stops quietly at a
+    syntax error (the caller reports that with its position)."""
     depth, from_aliases = 0, 0
     sizes: list[int] = [0]  # values under each open collection
     anchors: dict[str, int] = {}
     open_anchors: list[str | None] = []
     try:
-        for event in yaml.parse(text, Loader=_BaseLoader):
+        # The pure-Python parser: libyaml may stop at a nesting limit of its own before
+        # reporting the events that show where ours was passed.
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    _refuse(file, event, f"nested deeper than {MAX_DEPTH} levels")
+                    _refuse(file, event, "too-deep", f"nested deeper than {MAX_DEPTH} levels")
                 sizes.append(0)
                 open_anchors.append(event.anchor)
             elif isinstance(event, yaml.CollectionEndEvent):
@@ -147,57 +164,76 @@ def _check_shape(text: str, file: str) -> None:
                 sizes[-1] += expanded
                 from_aliases += expanded
                 if from_aliases > MAX_ALIAS_NODES:
-                    _refuse(file, event, f"YAML aliases expand to more than {MAX_ALIAS_NODES:,}"
-                                         " values (an alias bomb?)")
+                    _refuse(file, event, "alias-bomb", f"YAML aliases expand to more than "
+                                                       f"{MAX_ALIAS_NODES:,} values")
     except yaml.YAMLError:
-        return  # parse_yaml reports it with its position
+        return
 
 
-def _refuse(file: str, event: yaml.Event, message: str) -> None:
+def _depth(data: Any) -> int:
+    """How deeply the loaded ``data`` nests its lists and mappings (without recursion)."""
+    deepest, stack = 0, [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = value.values()
+        elif not isinstance(value, list):
+            continue
+        deepest = max(deepest, depth + 1)
+        stack.extend((child, depth + 1) for child in value)
+    return deepest
+
+
+def _refuse(file: str, event: yaml.Event, code: str, message: str) -> None:
     mark = event.start_mark
     where = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    raise CatalogueError([Problem((), message, file, *where)])
+    raise CatalogueError([Problem(code, (), message, file, *where)])
+
+
+# A JSON writer's escaped surrogate pair (\ud83d\ude00), which YAML cannot read.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def parse_yaml(text: str, file: str) -> Any:
-    _check_shape(text, file)
+    if _could_crash_the_parser(text):
+        _check_shape(text, file)
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader subclass
-    except _Duplicate as dup:
-        line, column = dup.mark.line + 1, dup.mark.column + 1
-        raise CatalogueError(
-            [Problem((dup.key,), "duplicate key", file=file, line=line, column=column)]
-        ) from None
-    except yaml.constructor.ConstructorError as exc:
-        message = (f"YAML tag not allowed: {exc.problem} (catalogue files hold plain data only)"
-                   if exc.problem and "constructor for the tag" in exc.problem
-                   else f"YAML error: {exc.problem or exc.context}")
-        raise CatalogueError([_marked(message, file, exc)]) from None
-    except yaml.MarkedYAMLError as exc:
-        message = f"YAML syntax error: {exc.problem or exc.context}"
-        if exc.problem and "Unicode character escape" in exc.problem:
-            # PyYAML rejects the \uD83D\uDE00 pairs that JSON writers emit for emoji.
-            message += (" (a surrogate pair such as \\ud83d\\ude00 cannot be read; write the "
-                        "character itself, e.g. json.dumps(..., ensure_ascii=False))")
-        raise CatalogueError([_marked(message, file, exc)]) from None
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader subclass
+    except _Refused as refused:
+        mark = refused.mark
+        raise CatalogueError([Problem(refused.code, refused.path, refused.message, file,
+                                      mark.line + 1, mark.column + 1)]) from None
     except yaml.reader.ReaderError as exc:
         # PyYAML's own message spans two lines and names "<unicode string>"; say where.
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - text.rfind("\n", 0, exc.position)
         character = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise CatalogueError([Problem(
-            (), f"YAML error: character U+{character:04X} is not allowed ({exc.reason})",
+            "control-character", (), f"character U+{character:04X} is not allowed in YAML",
             file=file, line=line, column=column)]) from None
     except yaml.YAMLError as exc:
-        message = " ".join(str(exc).split())
-        raise CatalogueError([Problem((), f"YAML error: {message}", file=file)]) from None
+        # A parser may have its own nesting limit (libyaml 0.2.6 stops near 1,000 levels):
+        # past ours, that is trd's too-deep, whatever words the parser used.
+        _check_shape(text, file)
+        raise CatalogueError([_syntax_problem(exc, text, file)]) from None
+    if _depth(data) > MAX_DEPTH:
+        _check_shape(text, file)  # says where, unless aliases made the depth
+        raise CatalogueError([Problem("too-deep", (), f"nested deeper than {MAX_DEPTH} levels "
+                                      "(through YAML aliases)", file)])
+    return data
 
 
-def _marked(message: str, file: str, exc: yaml.MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+def _syntax_problem(exc: yaml.YAMLError, text: str, file: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    detail = getattr(exc, "problem", None) or getattr(exc, "context", None)
+    message = f"YAML syntax error: {detail}" if detail else "YAML syntax error"
     if mark is None:
-        return Problem((), message, file=file)
-    return Problem((), message, file, mark.line + 1, mark.column + 1)
+        return Problem("yaml-syntax", (), message, file)
+    lines = text.splitlines()
+    if mark.line < len(lines) and _SURROGATE_ESCAPE.search(lines[mark.line]):
+        message += (" (a surrogate pair such as \\ud83d\\ude00 cannot be read; write the "
+                    "character itself, e.g. json.dumps(..., ensure_ascii=False))")
+    return Problem("yaml-syntax", (), message, file, mark.line + 1, mark.column + 1)
 
 
 def read_layer(path: Path, raw: bytes | None = None) -> Layer:
@@ -208,12 +244,12 @@ def read_layer(path: Path, raw: bytes | None = None) -> Layer:
     text = decode(raw, file)
     data = parse_yaml(text, file)
     if data is None:
-        raise CatalogueError([Problem((), "empty file: expected a mapping of catalogue fields",
-                                      file=file)])
+        raise CatalogueError([Problem("empty-file", (), "empty file: expected a mapping of "
+                                      "catalogue fields", file=file)])
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        raise CatalogueError([Problem((), f"expected a mapping of catalogue fields, got {kind}",
-                                      file, 1, 1)])
+        raise CatalogueError([Problem("not-a-mapping", (), "expected a mapping of catalogue "
+                                      f"fields, got {kind}", file, 1, 1)])
     return Layer(file, raw, text, data)
 
 
@@ -262,7 +298,8 @@ def check_stack(paths: Sequence[PathLike] | PathLike | None = None, *,
 def _check(files: list[Path], already_read: dict[Path, bytes],
            default: bool) -> tuple[Stack | None, list[Problem]]:
     if not files:
-        return None, [Problem((), "no catalogue: --no-default needs at least one --catalog")]
+        return None, [Problem("no-catalogue", (),
+                                "no catalogue: --no-default needs at least one --catalog")]
     layers: list[Layer] = []
     problems: list[Problem] = []
     for path in files:
@@ -273,12 +310,12 @@ def _check(files: list[Path], already_read: dict[Path, bytes],
     if not layers:
         return None, problems
     merged = stack(Catalogue, [layer.data for layer in layers])
-    found = [(index, inner, message) for index, inner, message in merged.problems]
+    found = list(merged.problems)
     built: list[Problem] = []
     catalogue = structure(Catalogue, merged.data, (), built)
     if catalogue is not INVALID:
         built.extend(check_catalogue(catalogue))
-    found += [(*merged.origin(p.path), p.message) for p in built]
+    found += [(*merged.origin(p.path), p.code, p.message) for p in built]
     problems.extend(_locate_all(layers, found))
     if problems:
         return None, problems
@@ -288,18 +325,28 @@ def _check(files: list[Path], already_read: dict[Path, bytes],
     return Stack(catalogue, infos), []
 
 
-def _locate_all(layers: list[Layer], found: list[tuple[int, tuple[str | int, ...], str]]
+def locate_problems(text: str, file: str, problems: Sequence[Problem]) -> list[Problem]:
+    """``problems`` found in the data parsed from ``text``, each with its line and column."""
+    root = yaml.compose(text, Loader=_BaseLoader)
+    located = []
+    for problem in problems:
+        line, column = locate(root, problem.path) or (None, None)
+        located.append(Problem(problem.code, problem.path, problem.message, file, line, column))
+    return located
+
+
+def _locate_all(layers: list[Layer], found: list[tuple[int, tuple[str | int, ...], str, str]]
                 ) -> list[Problem]:
     # Only a file with problems pays for composing it into nodes, and only once.
     roots: dict[int, yaml.Node | None] = {}
     located = []
-    for index, inner, message in found:
+    for index, inner, code, message in found:
         layer = layers[index]
         if index not in roots:
             roots[index] = yaml.compose(layer.text, Loader=_BaseLoader)
         where = locate(roots[index], inner)
         line, column = where if where else (None, None)
-        located.append(Problem(inner, message, layer.file, line, column))
+        located.append(Problem(code, inner, message, layer.file, line, column))
     return located
 
 

@@ -63,7 +63,8 @@ class Stack:
 class Merged:
     data: Any = None
     origins: dict[Path, Origin] = field(default_factory=dict)
-    problems: list[tuple[int, Path, str]] = field(default_factory=list)  # (file, path, message)
+    problems: list[tuple[int, Path, str, str]] = field(  # (file, path, code, message)
+        default_factory=list)
     changes: list[Changes] = field(default_factory=list)
 
     def origin(self, path: Path) -> Origin:
@@ -157,7 +158,8 @@ def _merge_keyed(item_type: Any, key: str, old: list[Any], new: list[Any], at: P
             out.append(_take(item, (*at, len(out)), (*inner, j), layer, m))
             continue
         if ident in seen:
-            m.problems.append((layer, (*inner, j, key), f"{ident!r} appears twice in this file"))
+            m.problems.append((layer, (*inner, j, key), "duplicate-id",
+                               f"{ident!r} appears twice in this file"))
             continue
         seen.add(ident)
         if ident in position:
@@ -169,7 +171,7 @@ def _merge_keyed(item_type: Any, key: str, old: list[Any], new: list[Any], at: P
         if missing:
             close = difflib.get_close_matches(ident, [str(k) for k in position], n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
-            m.problems.append((layer, (*inner, j, key),
+            m.problems.append((layer, (*inner, j, key), "unknown-id",
                                f"no earlier file has {key} {ident!r} to change{hint}; a new entry "
                                f"needs every required field (missing: {', '.join(missing)})"))
             continue

@@ -16,9 +16,13 @@ _SEPARATORS = re.compile(r"[\s\-_./]+")
 
 
 def normalise(name: str) -> str:
-    """Case-, accent- and separator-insensitive form: 'Deep-TMS' == 'deep tms'."""
+    """Case-, accent- and separator-insensitive form: 'Deep-TMS' == 'deep tms'.
+
+    Invisible format characters (zero-width space, joiners, soft hyphen...) are dropped, so
+    a name pasted from a web page is the name typed."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = "".join(c for c in decomposed
+                    if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
     return _SEPARATORS.sub(" ", plain).strip()
 
 

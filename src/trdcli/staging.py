@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import CatalogueError, Problem, UsageError
+from .names import normalise
 
 Severity = Literal["subsyndromal", "mild", "moderate", "severe", "psychotic"]
 
@@ -154,26 +155,27 @@ def count_trial(trial: Trial) -> TrialCount:
 
 def read_history(path: Path) -> tuple[History, list[TrialCount]]:
     """A history file (YAML or JSON); any problem in it is a usage error naming the field."""
-    from .loader import decode, parse_yaml, read_bytes
-    from .structure import INVALID, structure
+    from .loader import decode, locate_problems, parse_yaml, read_bytes
+    from .structure import structure
 
+    file = str(path)
     try:
-        data = parse_yaml(decode(read_bytes(path), str(path)), str(path))
+        text = decode(read_bytes(path), file)
+        data = parse_yaml(text, file)
+        problems: list[Problem] = []
+        history = structure(HistoryFile, data, (), problems)
+        problems += [Problem("out-of-range", ("trials", index, "weeks"), "must be 0 or more")
+                     for index, trial in enumerate(getattr(history, "trials", []))
+                     if trial.weeks < 0]
+        if problems:
+            raise CatalogueError(locate_problems(text, file, problems))
     except CatalogueError as error:
         raise UsageError(f"history file {error}") from None
-    problems: list[Problem] = []
-    history = structure(HistoryFile, data, (), problems)
-    if history is INVALID:
-        first = problems[0]
-        raise UsageError(f"history file {path}: {first.field or 'top level'}: {first.message}")
-    for index, trial in enumerate(history.trials):
-        if trial.weeks < 0:
-            raise UsageError(f"history file {path}: trials[{index}].weeks must be 0 or more")
     counts: list[TrialCount] = []
     failed_drugs: set[str] = set()
     for trial in history.trials:
         count = count_trial(trial)
-        drug = trial.drug.casefold().strip()
+        drug = normalise(trial.drug)
         if count.counted and drug in failed_drugs:
             # The instrument counts medications, so a second failed trial of one drug is not
             # a second failure.

@@ -12,9 +12,10 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import re
 import types
 import typing
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal, Union, get_args, get_origin
 
 from .errors import Problem
@@ -71,7 +72,8 @@ def structure(tp: Any, value: Any, path: Path, problems: list[Problem]) -> Any:
     """Build ``tp`` from ``value``; on failure record problems and return INVALID."""
 
     def wrong() -> Any:
-        problems.append(Problem(path, f"expected {describe(tp)}, got {_type_name(value)}"))
+        problems.append(Problem("wrong-type", path,
+                                f"expected {describe(tp)}, got {_type_name(value)}"))
         return INVALID
 
     origin = get_origin(tp)
@@ -86,7 +88,7 @@ def structure(tp: Any, value: Any, path: Path, problems: list[Problem]) -> Any:
             return value
         close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
         hint = f" (did you mean {close[0]}?)" if close else ""
-        problems.append(Problem(path, f"{value!r} is not {describe(tp)}{hint}"))
+        problems.append(Problem("not-a-choice", path, f"{value!r} is not {describe(tp)}{hint}"))
         return INVALID
     if origin is list:
         if not isinstance(value, list):
@@ -101,32 +103,66 @@ def structure(tp: Any, value: Any, path: Path, problems: list[Problem]) -> Any:
         out = {}
         for key, v in value.items():
             if not isinstance(key, str):
-                problems.append(Problem((*path, str(key)), "keys must be text"))
+                problems.append(Problem("wrong-type", (*path, str(key)), "keys must be text"))
                 out[key] = INVALID
                 continue
             out[key] = structure(value_type, v, (*path, key), problems)
         return INVALID if any(v is INVALID for v in out.values()) else out
     if dataclasses.is_dataclass(tp):
         return _structure_dataclass(tp, value, path, problems)
-    if tp is float:
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        return float(value) if ok else wrong()
-    if tp is int:
-        return value if isinstance(value, int) and not isinstance(value, bool) else wrong()
+    if tp is float or tp is int:
+        wanted = (int, float) if tp is float else (int,)
+        if not isinstance(value, wanted) or isinstance(value, bool):
+            return wrong()
+        problem = number_problem(value)
+        if problem is not None:
+            problems.append(Problem(problem[0], path, problem[1]))
+            return INVALID
+        return tp(value)
     if tp is date:
-        # Quoted ISO dates keep the file plain JSON-compatible data (YAML would make date objects).
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                return wrong()
-        return value if isinstance(value, date) else wrong()
+        return _date(value, path, problems)
     return value if type(value) is tp else wrong()
+
+
+# Larger than any count, price, duration or year in this field; a value past it is a typo or an
+# attack on whatever formats it.
+MAX_MAGNITUDE = 10**9
+
+
+def number_problem(value: float) -> tuple[str, str] | None:
+    """(code, message) when ``value`` is NaN, infinite or absurdly large; None when usable."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return "not-finite", f"{value} is not a number that can be compared"
+    if abs(value) > MAX_MAGNITUDE:
+        return "too-big", f"{value:g} is larger than {MAX_MAGNITUDE:,}"
+    return None
+
+
+def _date(value: Any, path: Path, problems: list[Problem]) -> Any:
+    # Quoted ISO dates keep the file plain JSON-compatible data; YAML makes a date (or, for
+    # "2026-01-01 10:00", a datetime, which is a date too in Python) of an unquoted one.
+    if isinstance(value, datetime):
+        problems.append(Problem("not-a-date", path, "a date has no time of day: write YYYY-MM-DD"))
+        return INVALID
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    problems.append(Problem("not-a-date", path,
+                            f"expected a date (YYYY-MM-DD), got {_type_name(value)}"))
+    return INVALID
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def _structure_dataclass(cls: Any, value: Any, path: Path, problems: list[Problem]) -> Any:
     if not isinstance(value, dict):
-        problems.append(Problem(path, f"expected a mapping, got {_type_name(value)}"))
+        problems.append(Problem("not-a-mapping", path,
+                                f"expected a mapping, got {_type_name(value)}"))
         return INVALID
     hints = type_hints(cls)
     before = len(problems)
@@ -134,10 +170,10 @@ def _structure_dataclass(cls: Any, value: Any, path: Path, problems: list[Proble
         if key not in hints:
             close = difflib.get_close_matches(str(key), list(hints), n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
-            problems.append(Problem((*path, str(key)), f"unknown field{hint}"))
+            problems.append(Problem("unknown-field", (*path, str(key)), f"unknown field{hint}"))
     missing = sorted(required_fields(cls) - value.keys())
     for name in missing:
-        problems.append(Problem((*path, name), "missing required field"))
+        problems.append(Problem("missing-field", (*path, name), "missing required field"))
     kwargs = {
         name: structure(hints[name], value[name], (*path, name), problems)
         for name in hints

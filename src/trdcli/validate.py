@@ -36,23 +36,26 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
     problems += _duplicate_names([(("glossary", i), t) for i, t in enumerate(catalogue.glossary)])
 
     if catalogue.released > today:
-        add(Problem(("released",), f"{catalogue.released} is in the future"))
+        add(Problem("future-date", ("released",), f"{catalogue.released} is in the future"))
     for i, treatment in enumerate(catalogue.treatments):
         reviewed = treatment.reviewed
         if reviewed > today:
-            add(Problem(("treatments", i, "reviewed"), f"{reviewed} is in the future"))
+            add(Problem("future-date", ("treatments", i, "reviewed"),
+                        f"{reviewed} is in the future"))
         elif catalogue.released - reviewed > REVIEW_WINDOW:
-            add(Problem(("treatments", i, "reviewed"),
+            add(Problem("stale-review", ("treatments", i, "reviewed"),
                         f"{reviewed} is more than two years before the catalogue's release"))
 
     for source_id, source in catalogue.sources.items():
         base = ("sources", source_id)
         if source.pmid is not None and not PMID.fullmatch(source.pmid):
-            add(Problem((*base, "pmid"), f"{source.pmid!r} is not a PubMed id (digits only)"))
+            add(Problem("bad-identifier", (*base, "pmid"),
+                        f"{source.pmid!r} is not a PubMed id (digits only)"))
         if source.doi is not None and not DOI.fullmatch(source.doi):
-            add(Problem((*base, "doi"), f"{source.doi!r} is not a DOI (10.NNNN/...)"))
+            add(Problem("bad-identifier", (*base, "doi"),
+                        f"{source.doi!r} is not a DOI (10.NNNN/...)"))
         if not URL.fullmatch(source.url):
-            add(Problem((*base, "url"), f"{source.url!r} is not an http(s) URL"))
+            add(Problem("bad-identifier", (*base, "url"), f"{source.url!r} is not an http(s) URL"))
 
     for path, value in iter_values(catalogue):
         leaf = path[-1]
@@ -61,30 +64,34 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
             # "Not a regulated product" states an absence, which no page can show.
             absence = isinstance(value, Regulatory) and value.status == "not-regulated"
             if not cited and not absence:
-                add(Problem((*path, "sources"), "cites no source"))
+                add(Problem("no-source", (*path, "sources"), "cites no source"))
             for index, source_id in enumerate(cited):
                 if source_id not in catalogue.sources:
-                    add(Problem((*path, "sources", index), f"unknown source {source_id!r}"))
+                    add(Problem("unknown-source", (*path, "sources", index),
+                                f"unknown source {source_id!r}"))
         if leaf == "year" and isinstance(value, int):
             if not EARLIEST_YEAR <= value <= today.year:
-                add(Problem(path, f"year {value} is not between {EARLIEST_YEAR} and {today.year}"))
+                add(Problem("out-of-range", path,
+                            f"year {value} is not between {EARLIEST_YEAR} and {today.year}"))
         elif leaf == "n" and isinstance(value, int) and value < 1:
-            add(Problem(path, "must be at least 1"))
+            add(Problem("out-of-range", path, "must be at least 1"))
         elif leaf in NOT_NEGATIVE and isinstance(value, (int, float)) and value < 0:
-            add(Problem(path, f"{value:g} is negative"))
+            add(Problem("out-of-range", path, f"{value:g} is negative"))
         elif isinstance(value, SideEffect) or (isinstance(value, Evidence) and value.unit == "%"):
             fields = (("per_100", "comparator_per_100") if isinstance(value, SideEffect)
                       else ("treatment_value", "comparator_value"))
             for field_name in fields:
                 number = getattr(value, field_name)
                 if number is not None and not 0 <= number <= 100:
-                    add(Problem((*path, field_name), f"{number} is not between 0 and 100"))
+                    add(Problem("out-of-range", (*path, field_name),
+                                f"{number} is not between 0 and 100"))
         elif isinstance(value, (Onset, Cost)):
             low_name, high_name = ("days_min", "days_max") if isinstance(value, Onset) else (
                 "low", "high")
             low, high = getattr(value, low_name), getattr(value, high_name)
             if low is not None and high is not None and low > high:
-                add(Problem((*path, low_name), f"{low} is more than {high_name} ({high})"))
+                add(Problem("low-above-high", (*path, low_name),
+                            f"{low} is more than {high_name} ({high})"))
     return problems
 
 
@@ -103,9 +110,10 @@ def _duplicate_names(entries: list[tuple[Path, Named]]) -> list[Problem]:
             path = (*base, *where)
             key = normalise(name)
             if not key:
-                problems.append(Problem(path, "must not be empty"))
+                problems.append(Problem("empty-name", path, "must not be empty"))
                 continue
             owner_path, owner_id = owners.setdefault(key, (base, item.id))
             if owner_path != base:
-                problems.append(Problem(path, f"{name!r} is already used by {owner_id!r}"))
+                problems.append(Problem("duplicate-name", path,
+                                        f"{name!r} is already used by {owner_id!r}"))
     return problems

@@ -140,6 +140,7 @@ INFO: list[Column] = [
 ]
 
 PROBLEM: list[Column] = [
+    ("code", "problem code, stable (docs/problems.md)", lambda p: p.code),
     ("file", "file", lambda p: p.file),
     ("line", "line, from 1", lambda p: p.line),
     ("column", "column, from 1", lambda p: p.column),

@@ -426,8 +426,8 @@ def info_page(found: Stack, given_by: str | None) -> Page:
 
 
 def validate_page(files: Sequence[str], problems: Sequence[Problem]) -> Page:
-    grid = Grid(["File", "Line", "Column", "Field", "Problem"], [
-        [p.file or "", str(p.line or ""), str(p.column or ""), p.field, p.message]
+    grid = Grid(["File", "Line", "Column", "Field", "Problem", "Code"], [
+        [p.file or "", str(p.line or ""), str(p.column or ""), p.field, p.message, p.code]
         for p in problems])
     summary = (f"{len(problems)} problem(s) in {len({p.file for p in problems})} of "
                f"{len(files)} file(s)." if problems else f"No problems in {len(files)} file(s).")
