@@ -28,7 +28,8 @@ def test_list_json_contract() -> None:
     assert document["command"] == "list"
     catalogue = trdcli.load_catalogue()
     assert document["catalogue"] == {"version": catalogue.version,
-                                     "released": catalogue.released.isoformat()}
+                                     "released": catalogue.released.isoformat(),
+                                     "name": f"catalogue {catalogue.version}"}
     assert document["count"] == len(catalogue.treatments) == len(document["treatments"])
     for item in document["treatments"]:
         assert set(item) == LIST_KEYS

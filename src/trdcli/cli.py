@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_args
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, get_args
 
 import typer
 from typer.core import TyperGroup
 
-from .errors import CannotWrite, ExitCode, TrdError
+from .errors import CannotWrite, ExitCode, TrdError, UsageError
 from .model import Catalogue, Category, ContraindicationTag, Priority, RegulatoryStatus
 from .query import ChartOutcome
 from .staging import Severity
+from .text import codepoint, first_control, visible
 
 if TYPE_CHECKING:
     from .merge import Stack
@@ -37,14 +40,41 @@ class SortChoice(str, Enum):
 class TrdGroup(TyperGroup):
     """Turns every domain error into one line on stderr and its documented exit code."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Arguments end up in views and error lines; a terminal control in one is refused
+        # before anything else reads it.
+        for position, argument in enumerate(args, start=1):
+            control = first_control(argument)
+            if control is not None:
+                _fail(f"argument {position} holds {codepoint(control)}, a terminal control; "
+                      "trd takes plain text", ExitCode.USAGE)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except TrdError as error:
-            typer.echo(f"trd: error: {error}", err=True)
-            raise typer.Exit(int(error.exit_code)) from None
+            _fail(str(error), error.exit_code, debug=True)
         except KeyboardInterrupt:
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):  # Click's own: usage and exit
+            raise
+        except Exception as error:  # a bug: still one line, and the traceback on request
+            _fail(f"internal error ({type(error).__name__}); please report it with the "
+                  "output of the same command with --debug", ExitCode.INTERNAL, debug=True)
+
+
+def _fail(message: str, code: ExitCode, debug: bool = False) -> NoReturn:
+    if debug and _DEBUG.get():
+        import traceback
+
+        sys.stderr.write(visible(traceback.format_exc()))
+    typer.echo(visible(f"trd: error: {message}"), err=True)
+    raise typer.Exit(int(code))
+
+
+# --debug: the traceback behind a one-line error.
+_DEBUG: ContextVar[bool] = ContextVar("trd_debug", default=False)
 
 
 app = typer.Typer(
@@ -158,8 +188,16 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True,
                            help="Show the version and exit.")
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback behind an error.")
+    ] = False,
 ) -> None:
     """Compare treatment options for treatment-resistant depression, with sources."""
+    _DEBUG.set(debug)
+    for path in catalog or []:  # from TRD_CATALOG too, which parse_args does not see
+        control = first_control(str(path))
+        if control is not None:
+            raise UsageError(f"catalogue path holds {codepoint(control)}, a terminal control")
     ctx.obj = CatalogueFiles(catalog or [], default=not no_default)
 
 
@@ -191,14 +229,35 @@ def _show(view: str, *args: Any) -> None:
     if out.format is Format.table and out.path is None:
         from .render import human
 
-        human.render(view, sys.stdout, *args, pager=out.pager)
+        with _stdout_faults():
+            human.render(view, sys.stdout, *args, pager=out.pager)
+            sys.stdout.flush()
         return
-    text = _render_text(out.format, view, *args)
+    # Every text format escapes what it must (JSON strings, CSV formulas, Markdown, HTML);
+    # and no control character, from anywhere, reaches a file or pipe as itself.
+    text = visible(_render_text(out.format, view, *args))
     if out.path is None or str(out.path) == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
+        with _stdout_faults():
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
     else:
-        _write_file(out.path, text, out.force)
+        from .files import write_atomically
+
+        write_atomically(out.path, text, replace=out.force)
+
+
+@contextlib.contextmanager
+def _stdout_faults() -> Iterator[None]:
+    """A reader that went away (`| head`) ends trd quietly; a full disk is one line."""
+    try:
+        yield
+    except BrokenPipeError:
+        # Nothing more can be shown; keep the interpreter's last flush from failing too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(int(ExitCode.OUTPUT_CLOSED)) from None
+    except OSError as error:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise CannotWrite(f"cannot write the output: {error.strerror or error}") from None
 
 
 def _render_text(fmt: Format, view: str, *args: Any) -> str:
@@ -225,16 +284,6 @@ def _render_text(fmt: Format, view: str, *args: Any) -> str:
 
     page = getattr(pages, f"{view}_page")(*args)
     return html(page) if fmt is Format.html else markdown(page)
-
-
-def _write_file(path: Path, text: str, force: bool) -> None:
-    try:
-        with path.open("w" if force else "x", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-    except FileExistsError:
-        raise CannotWrite(f"{path} already exists; add --force to replace it") from None
-    except OSError as error:
-        raise CannotWrite(f"cannot write {path}: {error.strerror or error}") from None
 
 
 @app.command("list")
@@ -568,8 +617,3 @@ def stage(
     assert duration_months is not None and severity is not None and failed is not None
     history = History(duration_months, severity.value, failed, augmentation, ect)
     _show("stage", compute(history))
-
-
-def run() -> None:
-    """Console-script entry point."""
-    app()

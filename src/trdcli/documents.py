@@ -32,6 +32,7 @@ from .model import (
     Source,
     Term,
     Treatment,
+    catalogue_name,
     citations,
 )
 from .query import ChartBar, CompareRow, price, status_label
@@ -49,6 +50,8 @@ class Stamp:
 
     version: str
     released: date
+    # "catalogue 2026.11.22", or with the files laid over it: "catalogue 2026.11.22 + clinic.yaml"
+    name: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -228,7 +231,7 @@ DOCUMENTS: tuple[type[Document], ...] = (
 
 
 def stamp(catalogue: Catalogue) -> Stamp:
-    return Stamp(catalogue.version, catalogue.released)
+    return Stamp(catalogue.version, catalogue.released, catalogue_name(catalogue))
 
 
 def numbered_sources(catalogue: Catalogue, ids: Sequence[str]) -> list[NumberedSource]:

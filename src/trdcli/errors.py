@@ -5,14 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
+from .text import visible
+
 
 class ExitCode(IntEnum):
     OK = 0
     USAGE = 2  # Click's own code for a bad option or argument
     UNKNOWN_NAME = 3  # a treatment or term that does not resolve, or resolves to several
     BAD_CATALOGUE = 4  # a catalogue file that is missing, unreadable or invalid
-    CANNOT_WRITE = 5  # -o FILE exists (without --force) or cannot be written
-    INTERRUPTED = 130
+    CANNOT_WRITE = 5  # -o FILE exists (without --force), or the output cannot be written
+    INTERNAL = 70  # a bug in trd (EX_SOFTWARE); --debug shows the traceback
+    INTERRUPTED = 130  # Ctrl-C
+    OUTPUT_CLOSED = 141  # the reader of stdout went away (`trd list | head`): quiet
 
 
 # Every problem trd reports about a catalogue or history file has one of these codes. They are
@@ -76,7 +80,7 @@ class Problem:
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         what = f"{self.field}: {self.message}" if self.path else self.message
-        return f"{where}: {what} [{self.code}]"
+        return visible(f"{where}: {what} [{self.code}]")
 
     def __post_init__(self) -> None:
         if self.code not in PROBLEM_CODES:  # a programming error, caught by the tests

@@ -377,7 +377,8 @@ def load_stack(paths: Sequence[PathLike] | PathLike | None = None, *,
         for path in files:
             with contextlib.suppress(CatalogueError):  # _check reports it with the others
                 already_read[path] = read_bytes(path)
-        key = cache.key(files, already_read) if len(already_read) == len(set(files)) else None
+        key = (cache.key(files, already_read, default)
+               if len(already_read) == len(set(files)) else None)
         if key is not None:
             hit = cache.get(key)
             if hit is not None:

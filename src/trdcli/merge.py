@@ -58,6 +58,16 @@ class Stack:
     catalogue: Catalogue
     layers: list[LayerInfo]
 
+    def __post_init__(self) -> None:
+        from pathlib import PurePath
+
+        from .model import name_catalogue
+
+        parts = [layer.version or "" if layer.shipped
+                 else PurePath(layer.file).name + (f" ({layer.version})" if layer.version else "")
+                 for layer in self.layers]
+        name_catalogue(self.catalogue, "catalogue " + " + ".join(parts))
+
 
 @dataclass
 class Merged:

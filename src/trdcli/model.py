@@ -28,9 +28,18 @@ Priority = Literal["efficacy", "speed", "visits", "side-effects", "cost"]
 # Driving after a session or dose: banned, advised against, allowed with care, no restriction.
 DriveAfter = Literal["not-allowed", "advised-against", "take-care", "allowed"]
 WarningKind = Literal["boxed", "rems", "restricted-access", "other"]
+# What a source is, so a reader can weigh it: papers (trial ... cohort), official records
+# (label, regulator, guideline, registry), and pages that back prices, access and services
+# only, or are named as such (news, manufacturer, clinic, price...).
 SourceKind = Literal[
-    "trial", "meta-analysis", "review", "label", "regulator", "guideline", "cohort", "other"
+    "trial", "meta-analysis", "review", "cohort", "label", "regulator", "guideline",
+    "registry", "textbook", "encyclopedia", "drug-reference", "commentary", "news",
+    "manufacturer", "clinic", "price", "patient-organisation", "crisis-service", "other",
 ]
+# Kinds whose pages may carry efficacy and safety figures on their own.
+PRIMARY_KINDS = frozenset({"trial", "meta-analysis", "review", "cohort", "label", "regulator",
+                           "guideline", "registry", "textbook"})
+PAPER_KINDS = frozenset({"trial", "meta-analysis", "review", "cohort"})
 # The screening vocabulary: `trd match` and the data tests depend on these exact tags.
 ContraindicationTag = Literal[
     "pregnancy",
@@ -84,6 +93,9 @@ class Source:
     year: int | None = None
     pmid: str | None = None
     doi: str | None = None
+    # The copy that was actually read, when it was not the page ``url`` names (a mirror, a
+    # reprint): kept for the record, shown only in `trd sources` detail and JSON.
+    read_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -304,6 +316,19 @@ class Catalogue:
     treatments: list[Treatment] = field(default_factory=list)
     glossary: list[Term] = field(default_factory=list)
     crisis: Crisis | None = None
+
+
+def catalogue_name(catalogue: Catalogue) -> str:
+    """How views name the catalogue that answered: the shipped version alone, or with the
+    files laid over it ("catalogue 2026.11.22 + clinic.yaml"), so an overlay that copies
+    the shipped version string cannot pass for the shipped catalogue."""
+    return getattr(catalogue, "_name", None) or f"catalogue {catalogue.version}"
+
+
+def name_catalogue(catalogue: Catalogue, name: str) -> None:
+    """Set what ``catalogue_name`` says; the loader calls it with the files in force. It is
+    not a field: it describes where the data came from, not the data."""
+    object.__setattr__(catalogue, "_name", name)
 
 
 def citations(node: object) -> dict[str, list[str]]:

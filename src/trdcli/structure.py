@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import Any, Literal, Union, get_args, get_origin
 
 from .errors import Problem
+from .text import codepoint, first_control
 
 Path = tuple[str | int, ...]
 
@@ -102,8 +103,9 @@ def structure(tp: Any, value: Any, path: Path, problems: list[Problem]) -> Any:
         _, value_type = get_args(tp)
         out = {}
         for key, v in value.items():
-            if not isinstance(key, str):
-                problems.append(Problem("wrong-type", (*path, str(key)), "keys must be text"))
+            if not isinstance(key, str) or _text(key, (*path, key), problems) is INVALID:
+                if not isinstance(key, str):
+                    problems.append(Problem("wrong-type", (*path, str(key)), "keys must be text"))
                 out[key] = INVALID
                 continue
             out[key] = structure(value_type, v, (*path, key), problems)
@@ -121,7 +123,20 @@ def structure(tp: Any, value: Any, path: Path, problems: list[Problem]) -> Any:
         return tp(value)
     if tp is date:
         return _date(value, path, problems)
-    return value if type(value) is tp else wrong()
+    if type(value) is not tp:
+        return wrong()
+    if tp is str:
+        return _text(value, path, problems)
+    return value
+
+
+def _text(value: str, path: Path, problems: list[Problem]) -> Any:
+    control = first_control(value)
+    if control is None:
+        return value
+    problems.append(Problem("control-character", path, f"character {codepoint(control)} is a "
+                            "terminal control, not text"))
+    return INVALID
 
 
 # Larger than any count, price, duration or year in this field; a value past it is a typo or an

@@ -212,11 +212,20 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"{value:g}" if isinstance(value, float) else str(value)
     if isinstance(value, (list, tuple)):
-        return "; ".join(_cell(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+        return _inert("; ".join(_cell(v) for v in value))
+    return _inert(str(value))
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(text: str) -> str:
+    """Text that a spreadsheet shows instead of running: a leading quote, as OWASP advises."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def write_csv(stream: IO[str], view: str, *args: Any) -> None:

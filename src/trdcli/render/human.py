@@ -18,7 +18,15 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import Problem
-from ..model import Catalogue, Condition, CrisisCountry, Term, Treatment, citations
+from ..model import (
+    Catalogue,
+    Condition,
+    CrisisCountry,
+    Term,
+    Treatment,
+    catalogue_name,
+    citations,
+)
 from ..query import UNCONFIRMED, ChartBar, CompareRow, price, status_label
 from ..safety import DISCLAIMER
 from ..staging import Staging
@@ -49,17 +57,27 @@ if TYPE_CHECKING:
 
 # From this width, `trd list` gives every fact its own column.
 WIDE_LIST = 120
+# Below this width the crisis table would squeeze phone numbers out of their column.
+NARROWEST_CRISIS_TABLE = 72
 # Below this many columns per treatment, compare stacks answers instead of side by side.
 MIN_COMPARE_COLUMN = 22
 _TONES = {"plain": "", "strong": "bold", "warning": "bold red", "note": "italic"}
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit 1 itself; trd's own handler gives the documented exit code.
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def make_console(stream: IO[str]) -> Console:
     # Rich honours TERM=dumb and COLUMNS, and drops styles when not a terminal. NO_COLOR
     # alone would still leave bold and underline codes; no colour system means none at all.
+    # Markup is off: catalogue text such as "[/]" or "[link=...]" is shown as written.
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(file=stream, highlight=False, emoji=False, no_color=plain or None,
-                   color_system=None if plain else "auto")
+    return _Console(file=stream, highlight=False, emoji=False, markup=False,
+                    no_color=plain or None, color_system=None if plain else "auto")
 
 
 def render(view: str, stream: IO[str], *args: Any, pager: bool = False) -> None:
@@ -181,6 +199,8 @@ def _source(entry: SourceEntry) -> Text:
 
 def render_page(console: Console, page: Page) -> None:
     console.print(Text(page.title, style="bold"))
+    if page.stamp:
+        console.print(Text(page.stamp, style="dim"))
     for block in page.blocks:
         console.print(_block(console, block))
     footer(console)
@@ -200,7 +220,7 @@ def render_list(console: Console, catalogue: Catalogue, treatments: Sequence[Tre
     # headline keeps enough room to be read.
     wide = console.width >= WIDE_LIST
     table = Table(box=_list_box(console), show_lines=True, pad_edge=False,
-                  title=f"TRD options ({len(treatments)}), catalogue {catalogue.version}")
+                  title=f"TRD options ({len(treatments)}), {catalogue_name(catalogue)}")
     table.add_column("Option", width=26 if wide else 22, overflow="fold")
     if wide:
         table.add_column("Type", width=15)
@@ -252,8 +272,8 @@ def render_compare(console: Console, catalogue: Catalogue, treatments: Sequence[
     refs = References([s for t in treatments for s in t.source_ids()])
     for block in [*pages.bars(treatments, refs), *pages.pictograms(treatments, refs)]:
         console.print(_block(console, block))
-    console.print(Text(f"\nSources for every figure: trd sources NAME (catalogue "
-                       f"{catalogue.version})", style="dim"))
+    console.print(Text(f"\nSources for every figure: trd sources NAME "
+                       f"({catalogue_name(catalogue)})", style="dim"))
     footer(console)
 
 
@@ -302,17 +322,25 @@ def render_crisis(console: Console, catalogue: Catalogue,
     if crisis is not None:
         console.print(Text("Urgent help", style="bold"))
         console.print(refs.cite(crisis.general.text, crisis.general.sources))
-    table = Table(box=_list_box(console), show_lines=True, pad_edge=False)
-    table.add_column("Where", width=16)
-    table.add_column("Service", ratio=1)
-    table.add_column("How to reach it", ratio=1)
-    table.add_column("Hours", width=6)
-    for country in countries:
-        for index, service in enumerate(country.services):
-            table.add_row(f"{country.country} ({country.code})" if index == 0 else "",
-                          service.name, refs.cite(service.contact, service.sources),
-                          service.hours or "")
-    console.print(table)
+    if console.width >= NARROWEST_CRISIS_TABLE:
+        table = Table(box=_list_box(console), show_lines=True, pad_edge=False)
+        table.add_column("Where", width=16)
+        table.add_column("Service", ratio=1)
+        table.add_column("How to reach it", ratio=1)
+        table.add_column("Hours", width=6)
+        for country in countries:
+            for index, service in enumerate(country.services):
+                table.add_row(f"{country.country} ({country.code})" if index == 0 else "",
+                              service.name, refs.cite(service.contact, service.sources),
+                              service.hours or "")
+        console.print(table)
+    else:  # a table would squeeze out the numbers: one block per service instead
+        for country in countries:
+            console.print(Text(f"\n{country.country} ({country.code})", style="bold"))
+            for service in country.services:
+                console.print(Padding(Group(
+                    Text(service.name, style="bold"), refs.cite(service.contact, service.sources),
+                    *([Text(f"Hours: {service.hours}")] if service.hours else [])), (0, 0, 0, 2)))
     for directory in crisis.directories if crisis else []:
         console.print(Text.assemble((directory.name, "bold"), f" {directory.url}: ",
                                     refs.cite(directory.text, directory.sources)))
@@ -327,7 +355,7 @@ def render_stage(console: Console, staging: Staging) -> None:
 
 def render_info(console: Console, found: Stack, given_by: str | None) -> None:
     catalogue = found.catalogue
-    console.print(Text.assemble(("Catalogue in force: ", "bold"), f"version {catalogue.version}"
+    console.print(Text.assemble(("Catalogue in force: ", "bold"), catalogue_name(catalogue),
                                 f", released {catalogue.released.isoformat()}; "
                                 f"{len(catalogue.treatments)} options, "
                                 f"{len(catalogue.sources)} sources, "

@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Catalogue, Claim, Condition, CrisisCountry, Source, Term, Treatment, citations
+from ..model import (
+    Catalogue,
+    Claim,
+    Condition,
+    CrisisCountry,
+    Source,
+    Term,
+    Treatment,
+    catalogue_name,
+    citations,
+)
 from ..query import (
     UNCONFIRMED,
     ChartBar,
@@ -53,7 +63,7 @@ PICTOGRAM_NOTE = ("Out of 100 people in the study behind each figure; the second
 
 
 def stamp(catalogue: Catalogue) -> str:
-    return f"catalogue {catalogue.version}, released {catalogue.released.isoformat()}"
+    return f"{catalogue_name(catalogue)}, released {catalogue.released.isoformat()}"
 
 
 def identifiers(pmid: str | None, doi: str | None) -> str:
