@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from trdcli.cli import app
@@ -20,6 +21,17 @@ from trdcli.loader import default_catalogue_path
 # Tests must not read or fill the user's own cache; one per run still exercises it.
 os.environ["TRD_CACHE_DIR"] = tempfile.mkdtemp(prefix="trd-test-cache-")
 os.environ.pop("TRD_NO_CACHE", None)
+
+# Property tests run a fifth of their examples by default, so the suite stays quick; CI (which
+# sets CI=true) and TRD_DEEP_TESTS=1 run them all.
+DEEP = bool(os.environ.get("CI") or os.environ.get("TRD_DEEP_TESTS"))
+
+
+def examples(deep: int) -> settings:
+    """Hypothesis settings: ``deep`` examples in CI, a fifth (at least 5) otherwise."""
+    return settings(max_examples=deep if DEEP else max(5, deep // 5), deadline=None,
+                    suppress_health_check=list(HealthCheck))
+
 
 WIDTH = 80
 PINNED_ENV = {
@@ -82,5 +94,8 @@ def shipped_data() -> dict[str, Any]:
 
 
 def write_catalogue(path: Path, data: Any) -> Path:
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    # libyaml's emitter: the pure-Python one took most of the time of the fuzz tests.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    path.write_text(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True),
+                    encoding="utf-8")
     return path

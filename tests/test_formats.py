@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from conftest import assert_problem, invoke
+from conftest import assert_problem, examples, invoke
 from trdcli import load_catalogue
 from trdcli.render import flat
 from trdcli.safety import DISCLAIMER
@@ -276,8 +276,7 @@ text_without_surrogates = st.text(st.characters(blacklist_categories=("Cs", "Cc"
                                   max_size=40).filter(lambda s: s.strip() == s and s.strip())
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@examples(25)
 @given(words=text_without_surrogates, summary=text_without_surrogates)
 def test_any_text_survives_csv_markdown_and_html(tmp_path: Path, words: str, summary: str) -> None:
     name = f"Odd {words}"  # so a random name cannot clash with a shipped one

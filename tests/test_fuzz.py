@@ -11,15 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from conftest import WIDTH, invoke, write_catalogue
+from conftest import WIDTH, examples, invoke, write_catalogue
 from trdcli.loader import check_stack
 
-FUZZ = settings(max_examples=60, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = examples(60)
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
                     st.text(max_size=20), st.dates().map(str))
@@ -57,7 +56,8 @@ def test_yaml_punctuation_soup_loads_or_explains(text: str) -> None:
 @FUZZ
 @given(plain_data)
 def test_random_data_as_an_overlay(data: Any) -> None:
-    _check_file(yaml.safe_dump(data, allow_unicode=True).encode("utf-8"), default=True)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    _check_file(yaml.dump(data, Dumper=dumper, allow_unicode=True).encode("utf-8"), default=True)
 
 
 def _paths(node: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -71,7 +71,7 @@ def _paths(node: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@examples(40)
 @given(data=st.data())
 def test_mutating_the_shipped_catalogue(shipped_data: dict[str, Any], data: Any) -> None:
     mutated = copy.deepcopy(shipped_data)

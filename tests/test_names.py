@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import trdcli
-from conftest import invoke
+from conftest import examples, invoke
 
 # What the core issue says must resolve, and the entry a person means by it.
 MUST_RESOLVE = {
@@ -79,10 +81,16 @@ def test_library_resolves_like_the_cli() -> None:
     assert caught.value.candidates[0] == "ketamine"
 
 
-@settings(max_examples=200, deadline=None)
+@functools.cache
+def _catalogue() -> trdcli.Catalogue:
+    """Loaded once: the properties are about names, not loading."""
+    return trdcli.load_catalogue()
+
+
+@examples(200)
 @given(data=st.data())
 def test_every_alias_resolves_whatever_its_case_and_separators(data: st.DataObject) -> None:
-    catalogue = trdcli.load_catalogue()
+    catalogue = _catalogue()
     treatment = data.draw(st.sampled_from(catalogue.treatments))
     name = data.draw(st.sampled_from([treatment.id, treatment.name, *treatment.aliases]))
     separator = data.draw(st.sampled_from([" ", "-", "_", "  "]))
@@ -92,10 +100,10 @@ def test_every_alias_resolves_whatever_its_case_and_separators(data: st.DataObje
     assert trdcli.resolve(catalogue, typed).id == treatment.id
 
 
-@settings(max_examples=200, deadline=None)
+@examples(200)
 @given(text=st.text(max_size=40))
 def test_any_text_resolves_or_fails_cleanly(text: str) -> None:
-    catalogue = trdcli.load_catalogue()
+    catalogue = _catalogue()
     try:
         trdcli.resolve_topic(catalogue, text)
     except trdcli.NameNotFound as error:

@@ -12,10 +12,10 @@ from functools import cache
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import assert_problem, invoke
+from conftest import assert_problem, examples, invoke
 from trdcli import cli
 from trdcli.errors import Problem
 from trdcli.loader import load_catalogue
@@ -39,8 +39,7 @@ hostile_text = st.lists(
     min_size=1, max_size=4).map("".join).filter(str.strip)
 # Every character a terminal may obey: C0 but tab and newline, DEL, C1.
 CONTROLS = [chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]]
-CHECK = settings(max_examples=8, deadline=None,
-                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+CHECK = examples(25)
 NOT_TEXT = {"id", "url", "pmid", "doi", "code"}  # checked identifiers, not free text
 FORMATS = [cli.Format.json, cli.Format.csv, cli.Format.markdown, cli.Format.html]
 
@@ -135,7 +134,7 @@ def test_hostile_text_in_every_field_of_every_view_and_format(text: str) -> None
             assert re.sub(r"\s", "", text) in squeezed, (text, shown[:400])
 
 
-@settings(max_examples=40, deadline=None)
+@examples(100)
 @given(hostile_text, st.sampled_from(CONTROLS), st.integers(min_value=0, max_value=8))
 def test_a_control_character_in_any_text_is_refused_where_it_stands(
         text: str, control: str, at: int) -> None:
