@@ -136,7 +136,7 @@ def test_installed_trd_survives(name: str, tmp_path: Path) -> None:
 
 def test_shallow_anchors_are_still_allowed(tmp_path: Path) -> None:
     path = tmp_path / "anchors.yaml"
-    path.write_text("sources:\n  a: &src {title: t, kind: other, url: 'https://example.org'}\n"
+    path.write_text("sources:\n  a: &src {title: t, kind: news, url: 'https://example.org'}\n"
                     "  b: *src\n", encoding="utf-8")
     result = invoke("validate", str(path))
     assert result.exit_code == 0, result.stdout

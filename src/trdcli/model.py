@@ -34,8 +34,18 @@ WarningKind = Literal["boxed", "rems", "restricted-access", "other"]
 SourceKind = Literal[
     "trial", "meta-analysis", "review", "cohort", "label", "regulator", "guideline",
     "registry", "textbook", "encyclopedia", "drug-reference", "commentary", "news",
-    "manufacturer", "clinic", "price", "patient-organisation", "crisis-service", "other",
+    "manufacturer", "clinic", "price", "patient-organisation", "crisis-service",
 ]
+# How each kind reads to a person, in `trd sources`.
+SOURCE_KIND_LABELS: dict[str, str] = {
+    "trial": "trial", "meta-analysis": "meta-analysis", "review": "review",
+    "cohort": "observational study", "label": "prescribing information (label)",
+    "regulator": "regulator's record", "guideline": "guideline", "registry": "trial registry",
+    "textbook": "textbook", "encyclopedia": "reference work", "drug-reference": "drug reference",
+    "commentary": "commentary", "news": "news", "manufacturer": "manufacturer",
+    "clinic": "clinic or hospital page", "price": "price page",
+    "patient-organisation": "patient organisation", "crisis-service": "crisis service",
+}
 # Kinds whose pages may carry efficacy and safety figures on their own.
 PRIMARY_KINDS = frozenset({"trial", "meta-analysis", "review", "cohort", "label", "regulator",
                            "guideline", "registry", "textbook"})

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, get_args
 
-from ..model import Catalogue, Condition, Term, Treatment, citations
+from ..model import Catalogue, Condition, SourceKind, Term, Treatment, citations
 from ..query import price, status_label
 
 if TYPE_CHECKING:
@@ -91,9 +91,9 @@ SOURCE: list[Column] = [
     ("year", "year", lambda s: s[2].year),
     ("pmid", "PubMed id", lambda s: s[2].pmid),
     ("doi", "DOI", lambda s: s[2].doi),
-    ("url", "the page that was checked", lambda s: s[2].url),
-    ("kind", "trial, meta-analysis, review, label, regulator, guideline, cohort, other",
-     lambda s: s[2].kind),
+    ("url", "the canonical record (PubMed, DOI, publisher, regulator...)", lambda s: s[2].url),
+    ("read_at", "the copy that was read, when it was another page", lambda s: s[2].read_at),
+    ("kind", ", ".join(get_args(SourceKind)), lambda s: s[2].kind),
     ("cited_by", "the entry's fields this source backs", lambda s: s[3]),
 ]
 

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from ..errors import Problem
 from ..model import (
+    SOURCE_KIND_LABELS,
     Catalogue,
     Condition,
     CrisisCountry,
@@ -283,7 +284,11 @@ def _print_sources(console: Console, catalogue: Catalogue, refs: References,
     entries = pages.source_entries(catalogue, refs).entries
     for source_id, entry in zip(refs.order, entries, strict=True):
         line = _source(entry)
-        if cited_by is not None:
+        if cited_by is not None:  # `trd sources`: the detail
+            source = catalogue.sources[source_id]
+            line.append(f"\n    {SOURCE_KIND_LABELS[source.kind]}", style="italic")
+            if source.read_at:
+                line.append(f"; read at {source.read_at}", style="italic")
             line.append("\n    backs: " + ", ".join(cited_by[source_id]), style="italic")
         console.print(line)
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import (
+    SOURCE_KIND_LABELS,
     Catalogue,
     Claim,
     Condition,
@@ -295,11 +296,17 @@ def sources_page(catalogue: Catalogue, topic: Treatment | Condition | Term) -> P
     refs = Refs(list(cited))
     rows: list[list[Inline]] = [
         [f"[{n}]", source_line(catalogue.sources[source_id]),
-         catalogue.sources[source_id].url,
+         SOURCE_KIND_LABELS[catalogue.sources[source_id].kind],
+         _where(catalogue.sources[source_id]),
          ", ".join(dict.fromkeys(field_label(topic, path) for path in cited[source_id]))]
         for source_id, n in refs.order.items()]
     return Page(f"Sources for {topic.name} ({len(rows)})",
-                [Grid(["Ref", "Source", "Checked at", "Backs"], rows)], stamp(catalogue))
+                [Grid(["Ref", "Source", "Kind", "Link", "Backs"], rows)], stamp(catalogue))
+
+
+def _where(source: Source) -> str:
+    """The canonical link, and the copy that was read when it was another page."""
+    return source.url + (f" (read at {source.read_at})" if source.read_at else "")
 
 
 _ITEM_LABELS = ("study", "guideline", "agency", "name", "tag", "kind")
