@@ -211,3 +211,29 @@ def test_one_medicine_counts_once_however_it_is_spelt(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     items = {i["item"]: i["points"] for i in result.json()["msm"]["items"]}
     assert items["failed antidepressants"] == 1  # one failed medicine, not six
+
+
+# Numbers in options ----------------------------------------------------------------------
+
+STAGE = ["stage", "--severity", "mild"]
+
+
+@pytest.mark.parametrize("args", [
+    ["match", "--budget", "nan"], ["match", "--budget", "inf"], ["match", "--budget", "-inf"],
+    ["match", "--budget", "1e400"], ["match", "--budget", "\u0661\u0660\u0660\u0660"],
+    ["match", "--budget", "99999999999"],
+    [*STAGE, "--failed", "2", "--duration-months", "nan"],
+    [*STAGE, "--failed", "\u0663", "--duration-months", "12"],
+    [*STAGE, "--failed", "2.5", "--duration-months", "12"],
+    [*STAGE, "--failed", "2", "--duration-months", "\uff11\uff12"],  # full-width digits
+])
+def test_option_numbers_are_plain_finite_and_plausible(args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.exit_code == ExitCode.USAGE and result.stdout == ""
+    assert "--budget" in result.stderr or "--failed" in result.stderr \
+        or "--duration-months" in result.stderr
+
+
+def test_plain_option_numbers_still_work() -> None:
+    assert invoke("match", "--budget", "1000.50").exit_code == 0
+    assert invoke(*STAGE, "--failed", "2", "--duration-months", "12").exit_code == 0

@@ -6,6 +6,7 @@ import contextlib
 import functools
 import inspect
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -161,6 +162,27 @@ def shows_data(pager: bool = False) -> Callable[[Command], Command]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+
+
+def _number(whole: bool) -> Callable[[str], float]:
+    """An option's parser: digits 0-9 only (Python would also take 'nan', 'inf' and other
+    scripts' digits), and nothing past any plausible value."""
+    from .structure import number_problem
+
+    def parse(text: str) -> float:
+        if not _PLAIN_NUMBER.fullmatch(text.strip()) or (whole and "." in text):
+            kind = "a whole number" if whole else "a number"
+            raise typer.BadParameter(f"{text!r} is not {kind} written with the digits 0-9")
+        value = int(text) if whole else float(text)
+        problem = number_problem(value)
+        if problem is not None:
+            raise typer.BadParameter(problem[1])
+        return value
+
+    return parse
 
 
 def _version(value: bool) -> None:
@@ -538,7 +560,7 @@ def match(
                            help="The person must be able to drive after a session.")
     ] = False,
     budget: Annotated[
-        float | None, typer.Option("--budget", metavar="AMOUNT",
+        float | None, typer.Option("--budget", metavar="AMOUNT", parser=_number(whole=False),
                                    help="Highest price the person can pay, in --currency.")
     ] = None,
     currency: Annotated[
@@ -575,14 +597,16 @@ SeverityChoice = Enum("SeverityChoice", {v: v for v in get_args(Severity)}, type
 def stage(
     duration_months: Annotated[
         float | None,
-        typer.Option("--duration-months", help="How long the current episode has lasted."),
+        typer.Option("--duration-months", metavar="MONTHS", parser=_number(whole=False),
+                     help="How long the current episode has lasted."),
     ] = None,
     severity: Annotated[
         SeverityChoice | None, typer.Option("--severity", help="Severity at baseline.")
     ] = None,
     failed: Annotated[
         int | None,
-        typer.Option("--failed", help="Adequate antidepressant trials that did not work."),
+        typer.Option("--failed", metavar="N", parser=_number(whole=True),
+                     help="Adequate antidepressant trials that did not work."),
     ] = None,
     augmentation: Annotated[
         bool, typer.Option("--augmentation/--no-augmentation",
