@@ -94,7 +94,8 @@ def _entries(args: list[str]) -> list[dict[str, Any]]:
                 for s in c["services"]]
     if command == "match":
         return [{"id": s["id"], "verdict": s["verdict"]}
-                for group in ("fits", "caution", "excluded") for s in document[group]]
+                for group in ("fits", "caution", "not_assessed", "excluded")
+                for s in document[group]]
     if command == "stage":
         msm = document["msm"]
         return [*({"item": i["item"], "points": str(i["points"])} for i in msm["items"]),

@@ -26,17 +26,40 @@ def ids(document: dict[str, Any], verdict: str) -> set[str]:
     return {entry["id"] for entry in document[verdict]}
 
 
+VERDICT_OF_LEVEL = {"exclude": "excluded", "caution": "caution", "not-studied": "caution",
+                    "no-specific-concern": "fits"}
+GROUPS = ("fits", "caution", "not_assessed", "excluded")
+
+
 @pytest.mark.parametrize("situation", SITUATIONS)
-def test_situation_sorts_by_the_contraindication_tags(situation: str) -> None:
+def test_situation_sorts_by_sourced_statements_and_silence_is_not_fit(situation: str) -> None:
     document = run("--situation", situation)
-    tagged = {t.id: {c.level for c in t.contraindications or [] if c.tag == situation}
-              for t in CATALOGUE.treatments}
-    assert ids(document, "excluded") == {i for i, levels in tagged.items() if "exclude" in levels}
-    unreviewed = {t.id for t in CATALOGUE.treatments if t.contraindications is None}
-    assert ids(document, "caution") == (
-        {i for i, levels in tagged.items() if levels == {"caution"}} | unreviewed)
-    assert len(document["fits"]) + len(document["caution"]) + len(document["excluded"]) == \
-        len(TREATMENTS)
+    said = {t.id: {VERDICT_OF_LEVEL[c.level] for c in t.contraindications or []
+                   if c.tag == situation} for t in CATALOGUE.treatments}
+    worst = {i: next((v for v in ("excluded", "caution", "fits") if v in verdicts),
+                     "not_assessed") for i, verdicts in said.items()}
+    for group in GROUPS:
+        assert ids(document, group) == {i for i, v in worst.items() if v == group}, group
+    assert sum(len(document[g]) for g in GROUPS) == len(TREATMENTS)
+
+
+def test_an_option_the_catalogue_is_silent_on_is_listed_apart_in_every_format(
+        tmp_path: Any) -> None:
+    overlay = tmp_path / "clinic.yaml"
+    overlay.write_text("treatments:\n  - {id: quiet-walk, name: Quiet walk, category: lifestyle,"
+                       " summary: A walk., reviewed: '2026-11-01'}\n", encoding="utf-8")
+    document = invoke("--catalog", str(overlay), "match", "--situation", "pregnancy",
+                      "--json").json()
+    assert "quiet-walk" in ids(document, "not_assessed")
+    assert "quiet-walk" not in ids(document, "fits")
+    for fmt, marker in (("table", "Not assessed"), ("markdown", "Not assessed"),
+                        ("html", "Not assessed"), ("csv", "quiet-walk,")):
+        shown = invoke("--catalog", str(overlay), "match", "--situation", "pregnancy",
+                       "--format", fmt).stdout
+        assert marker in shown, fmt
+        if fmt == "csv":
+            (row,) = [line for line in shown.splitlines() if line.startswith("quiet-walk,")]
+            assert "not-assessed" in row
 
 
 def test_the_issue_situations_exist_and_rule_something_out() -> None:
@@ -60,7 +83,7 @@ def test_every_reason_traces_to_a_catalogue_field_and_its_sources() -> None:
                    "--situation", "implanted-device", "--avoid-anaesthesia", "--fast",
                    "--at-home", "--cannot-drive", "--budget", "500")
     seen = 0
-    for verdict in ("fits", "caution", "excluded"):
+    for verdict in GROUPS:
         for screened in document[verdict]:
             entry = invoke("explain", screened["id"], "--json").json()["treatment"]
             for reason in screened["reasons"]:

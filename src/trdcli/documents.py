@@ -210,6 +210,7 @@ class MatchDocument(CatalogueDocument):
     ordering_rule: str
     fits: list[Screened]
     caution: list[Screened]
+    not_assessed: list[Screened]  # silent on one of the situations asked: never "fits"
     excluded: list[Screened]
     sources: list[NumberedSource]
 
@@ -328,11 +329,12 @@ def validate_document(files: Sequence[str], problems: Sequence[Problem]) -> Vali
 
 
 def match_document(catalogue: Catalogue, result: Match) -> MatchDocument:
-    screened = [*result.fits, *result.caution, *result.excluded]
+    screened = [*result.fits, *result.caution, *result.not_assessed, *result.excluded]
     cited = _first_seen([s for x in screened for r in x.reasons for s in r.sources])
     return MatchDocument(catalogue=stamp(catalogue), asked=result.asked, wishes=result.wishes,
                          ordering_rule=result.ordering_rule, fits=result.fits,
-                         caution=result.caution, excluded=result.excluded,
+                         caution=result.caution, not_assessed=result.not_assessed,
+                         excluded=result.excluded,
                          sources=numbered_sources(catalogue, cited))
 
 

@@ -13,10 +13,15 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from .errors import UsageError
-from .model import Catalogue, ContraindicationTag, Priority, Treatment
+from .model import LEVEL_LABELS, Catalogue, ContraindicationTag, Priority, Treatment
 from .query import earliest_onset, price, status_label
 
-Verdict = Literal["fits", "caution", "excluded"]
+# "not-assessed": the catalogue has no sourced statement on one of the person's situations.
+# Silence is never "fits": an option fits a situation only on a sourced statement.
+Verdict = Literal["fits", "caution", "not-assessed", "excluded"]
+PRECEDENCE: tuple[Verdict, ...] = ("excluded", "caution", "not-assessed")
+_BY_LEVEL: dict[str, Verdict] = {"exclude": "excluded", "caution": "caution",
+                                 "not-studied": "caution", "no-specific-concern": "fits"}
 SITUATIONS: tuple[str, ...] = tuple(t for t in get_args(ContraindicationTag) if t != "none-known")
 FAST_DAYS = 7  # "fast onset": the catalogue reports benefit within a week
 COMMON = 10  # a side effect is "common" from 10 in 100 people
@@ -66,23 +71,24 @@ class Match:
     wishes: Wishes
     fits: list[Screened]
     caution: list[Screened]
+    not_assessed: list[Screened]
     excluded: list[Screened]
     ordering_rule: str
     asked: list[str] = field(default_factory=list)  # the answers in words, for the views
 
 
 def _contraindications(t: Treatment, wishes: Wishes) -> list[Reason]:
-    if not wishes.situations:
-        return []
-    if t.contraindications is None:
-        return [Reason("caution", ", ".join(wishes.situations),
-                       "the catalogue has not yet reviewed who should avoid this option",
-                       "contraindications", [])]
-    return [
-        Reason("excluded" if c.level == "exclude" else "caution", c.tag, c.text,
-               f"contraindications[{i}]", c.sources)
-        for i, c in enumerate(t.contraindications) if c.tag in wishes.situations
-    ]
+    reasons = []
+    for situation in wishes.situations:
+        said = [(i, c) for i, c in enumerate(t.contraindications or []) if c.tag == situation]
+        if not said:
+            reasons.append(Reason("not-assessed", situation, "the catalogue has no sourced "
+                                  "statement about this situation for this option",
+                                  "contraindications", []))
+        reasons += [Reason(_BY_LEVEL[c.level], situation,
+                           f"{LEVEL_LABELS[c.level]}: {c.text}", f"contraindications[{i}]",
+                           c.sources) for i, c in said]
+    return reasons
 
 
 def _course(t: Treatment, wishes: Wishes) -> list[Reason]:
@@ -148,7 +154,7 @@ CHECKS: tuple[Callable[[Treatment, Wishes], list[Reason]], ...] = (
 def screen(t: Treatment, wishes: Wishes) -> Screened:
     reasons = [r for check in CHECKS for r in check(t, wishes)]
     verdicts = {r.verdict for r in reasons}
-    verdict: Verdict = next((v for v in ("excluded", "caution") if v in verdicts), "fits")
+    verdict: Verdict = next((v for v in PRECEDENCE if v in verdicts), "fits")
     return Screened(t.id, t.name, status_label(t), verdict, reasons)
 
 
@@ -217,8 +223,8 @@ def match(catalogue: Catalogue, wishes: Wishes) -> Match:
                                     key=_sort_key(wishes.priorities))]
     screened = [screen(t, wishes) for t in ordered]
     groups = {v: [s for s in screened if s.verdict == v] for v in get_args(Verdict)}
-    return Match(wishes, groups["fits"], groups["caution"], groups["excluded"],
-                 ordering_rule(wishes.priorities), asked=describe(wishes))
+    return Match(wishes, groups["fits"], groups["caution"], groups["not-assessed"],
+                 groups["excluded"], ordering_rule(wishes.priorities), asked=describe(wishes))
 
 
 def describe(wishes: Wishes) -> list[str]:

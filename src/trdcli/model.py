@@ -22,7 +22,12 @@ Product = Literal["drug", "device", "procedure", "therapy", "software"]
 Stance = Literal["recommended", "option", "not-recommended", "research-only", "no-position"]
 OutcomeKind = Literal["response", "remission", "score-change", "relapse", "other"]
 Unit = Literal["%", "points", "RR", "OR", "SMD", "NNT", "HR", "days", "mg"]
-Level = Literal["exclude", "caution"]
+# A sourced position on one situation: do not use; use with care; the label or guideline
+# raises no specific concern; or not studied (the trials left such people out).
+Level = Literal["exclude", "caution", "no-specific-concern", "not-studied"]
+LEVEL_LABELS: dict[str, str] = {"exclude": "do not use", "caution": "caution",
+                                "no-specific-concern": "no specific concern",
+                                "not-studied": "not studied"}
 # What `trd match --priority` can order by.
 Priority = Literal["efficacy", "speed", "visits", "side-effects", "cost"]
 # Driving after a session or dose: banned, advised against, allowed with care, no restriction.

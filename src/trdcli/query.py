@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, cast, get_args
 
 from .errors import NameNotFound, UsageError
-from .model import Catalogue, Category, Condition, CrisisCountry, Term, Treatment
+from .model import LEVEL_LABELS, Catalogue, Category, Condition, CrisisCountry, Term, Treatment
 from .names import Resolver, normalise
 
 MIN_COMPARE, MAX_COMPARE = 2, 5
@@ -181,13 +181,11 @@ def _side_effects_text(t: Treatment, most: int = 4) -> str:
 def _contraindications_text(t: Treatment) -> str:
     if t.contraindications is None:
         return UNCONFIRMED
-    excluded = [c.tag for c in t.contraindications if c.level == "exclude"]
-    caution = [c.tag for c in t.contraindications if c.level == "caution"]
     parts = []
-    if excluded:
-        parts.append("not for: " + ", ".join(excluded))
-    if caution:
-        parts.append("caution: " + ", ".join(caution))
+    for level in ("exclude", "caution", "not-studied"):
+        tags = [c.tag for c in t.contraindications if c.level == level]
+        if tags:
+            parts.append(f"{LEVEL_LABELS[level]}: " + ", ".join(tags))
     return "; ".join(parts) or "none listed"
 
 

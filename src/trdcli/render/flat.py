@@ -118,7 +118,8 @@ MATCH: list[Column] = [
     ("id", "catalogue id", lambda s: s.id),
     ("name", "name", lambda s: s.name),
     ("us_status", "US regulatory status", lambda s: s.status),
-    ("verdict", "fits, caution or excluded", lambda s: s.verdict),
+    ("verdict", "fits, caution, not-assessed (no sourced statement for a situation) or "
+     "excluded", lambda s: s.verdict),
     ("criteria", "which answers it touches", lambda s: [r.criterion for r in s.reasons]),
     ("reasons", "why, in the catalogue's words", lambda s: [r.text for r in s.reasons]),
     ("fields", "the catalogue fields the reasons rest on", lambda s: [r.field for r in s.reasons]),
@@ -193,7 +194,7 @@ VIEWS: dict[str, Callable[..., tuple[list[Column], list[Any]]]] = {
                                                      for s in c.services]),
     "stage": lambda staging: (STAGE, _stage(staging)),
     "match": lambda catalogue, result: (MATCH, [*result.fits, *result.caution,
-                                                *result.excluded]),
+                                                *result.not_assessed, *result.excluded]),
     "info": lambda found, given_by: (INFO, list(enumerate(found.layers, start=1))),
     "validate": lambda files, problems: (PROBLEM, list(problems)),
     "chart": lambda catalogue, outcome, bars: (CHART, list(bars)),

@@ -391,7 +391,8 @@ def render_validate(console: Console, files: Sequence[str], problems: Sequence[P
     footer(console)
 
 
-_VERDICT_COLOURS = {"fits": "green", "caution": "yellow", "excluded": "red"}
+_VERDICT_COLOURS = {"fits": "green", "caution": "yellow", "not-assessed": "magenta",
+                    "excluded": "red"}
 
 
 def render_match(console: Console, catalogue: Catalogue, result: Match) -> None:
@@ -400,9 +401,9 @@ def render_match(console: Console, catalogue: Catalogue, result: Match) -> None:
     console.print(pages.asked(result))
     console.print(Text(pages.MATCH_NOTE, style="italic"))
     console.print(Text.assemble(("Order: ", "bold"), result.ordering_rule))
-    for verdict, title in pages.MATCH_GROUPS:
+    for attribute, verdict, title in pages.MATCH_GROUPS:
         colour = _VERDICT_COLOURS[verdict]
-        group: list[Screened] = getattr(result, verdict)
+        group: list[Screened] = getattr(result, attribute)
         console.print(_heading(f"{title} ({len(group)})"))
         if not group:
             console.print("None.")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import (
+    LEVEL_LABELS,
     SOURCE_KIND_LABELS,
     Catalogue,
     Claim,
@@ -205,7 +206,7 @@ def treatment_page(catalogue: Catalogue, t: Treatment) -> Page:
                *pictograms([t], refs),
                Heading("Who should avoid it or take care"),
                _items(refs, None if t.contraindications is None else [
-                   (f"{x.tag} ({'do not use' if x.level == 'exclude' else 'caution'})", x.text,
+                   (f"{x.tag} ({LEVEL_LABELS[x.level]})", x.text,
                     x.sources) for x in t.contraindications]),
                Heading("Regulatory status"),
                _items(refs, None if t.regulatory is None else [
@@ -381,15 +382,20 @@ def asked(result: Match) -> str:
 
 
 def clinician_questions(result: Match) -> list[tuple[str, str]]:
-    """For each caution, the option and the question to put to a clinician about it."""
+    """For each caution or unassessed situation, the option and the question to put to a
+    clinician about it."""
     return [(s.name, f"is it safe or practical for me, given {r.criterion}?")
-            for s in result.caution for r in s.reasons if r.verdict == "caution"]
+            for s in [*result.caution, *result.not_assessed] for r in s.reasons
+            if r.verdict in ("caution", "not-assessed")]
 
 
+# (attribute of Match, verdict, heading)
 MATCH_GROUPS = (
-    ("fits", "Nothing in the catalogue conflicts with your answers"),
-    ("caution", "Possible, but ask a clinician first"),
-    ("excluded", "Ruled out by your answers"),
+    ("fits", "fits", "Sourced statements say nothing against your answers"),
+    ("caution", "caution", "Possible, but ask a clinician first"),
+    ("not_assessed", "not-assessed",
+     "Not assessed: the catalogue has no sourced statement for one of your situations"),
+    ("excluded", "excluded", "Ruled out by your answers"),
 )
 
 
@@ -399,8 +405,8 @@ def match_page(catalogue: Catalogue, result: Match) -> Page:
         Para(asked(result)),
         Para(MATCH_NOTE, tone="note"),
         Para("Order: " + result.ordering_rule)]
-    for verdict, title in MATCH_GROUPS:
-        group = getattr(result, verdict)
+    for attribute, _, title in MATCH_GROUPS:
+        group = getattr(result, attribute)
         blocks += [Heading(f"{title} ({len(group)})"),
                    Grid(["Option", "US status", "Why"], [
                        [s.name, s.status, Cited("; ".join(
