@@ -54,6 +54,8 @@ PROBLEM_CODES: dict[str, str] = {
     "out-of-range": "a number outside its field's range (year, N, percentage, negative count)",
     "low-above-high": "the low end of a range above its high end",
     "no-catalogue": "--no-default with no --catalog file",
+    "unknown-class": "an option names a class the catalogue does not define",
+    "set-by-trd": "a field trd fills in itself (from_class), given in a file",
 }
 
 

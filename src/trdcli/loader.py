@@ -22,7 +22,7 @@ import yaml
 from . import cache
 from .errors import CatalogueError, Problem
 from .merge import Changes, LayerInfo, Stack, stack
-from .model import Catalogue
+from .model import Catalogue, with_classes
 from .structure import INVALID, structure
 from .validate import check_catalogue
 
@@ -322,7 +322,7 @@ def _check(files: list[Path], already_read: dict[Path, bytes],
     shipped = default_catalogue_path() if default else None
     infos = [_info(layer, changes, shipped) for layer, changes in zip(layers, merged.changes,
                                                                        strict=True)]
-    return Stack(catalogue, infos), []
+    return Stack(with_classes(catalogue), infos), []
 
 
 def locate_problems(text: str, file: str, problems: Sequence[Problem]) -> list[Problem]:

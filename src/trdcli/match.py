@@ -86,8 +86,10 @@ def _contraindications(t: Treatment, wishes: Wishes) -> list[Reason]:
                                   "statement about this situation for this option",
                                   "contraindications", []))
         reasons += [Reason(_BY_LEVEL[c.level], situation,
-                           f"{LEVEL_LABELS[c.level]}: {c.text}", f"contraindications[{i}]",
-                           c.sources) for i, c in said]
+                           f"{LEVEL_LABELS[c.level]}"
+                           + (f" (shared by all {c.from_class})" if c.from_class else "")
+                           + f": {c.text}", f"contraindications[{i}]", c.sources)
+                    for i, c in said]
     return reasons
 
 

@@ -204,6 +204,8 @@ class Contraindication:
     level: Level
     text: str
     sources: list[str]
+    # Set by trd, never in a file: the class this statement is inherited from.
+    from_class: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,8 @@ class Treatment(Cites):
     summary: str
     reviewed: date
     aliases: list[str] = field(default_factory=list)
+    # Classes whose shared statements this option inherits (ids in the catalogue's `classes`).
+    classes: list[str] = field(default_factory=list)
     description: str | None = None
     mechanism: str | None = None
     who_for: str | None = None
@@ -322,6 +326,17 @@ class Crisis:
 
 
 @dataclass(frozen=True)
+class TreatmentClass:
+    """What every member of a class shares (antipsychotics, magnetic stimulation...), declared
+    once and inherited; a member differs only by a statement of its own on the same situation,
+    which cites its own sources."""
+
+    id: str = field(metadata=MERGE_KEY)
+    name: str
+    contraindications: list[Contraindication] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Catalogue:
     schema_version: int
     version: str
@@ -331,6 +346,29 @@ class Catalogue:
     treatments: list[Treatment] = field(default_factory=list)
     glossary: list[Term] = field(default_factory=list)
     crisis: Crisis | None = None
+    classes: list[TreatmentClass] = field(default_factory=list)
+
+
+def with_classes(catalogue: Catalogue) -> Catalogue:
+    """The catalogue with each option's class statements added to its own, marked with the
+    class they come from; an option's own statement on a situation replaces the class's."""
+    import dataclasses
+
+    if not catalogue.classes:
+        return catalogue
+    by_id = {c.id: c for c in catalogue.classes}
+    treatments = []
+    for treatment in catalogue.treatments:
+        own = treatment.contraindications
+        said = {c.tag for c in own or []}
+        inherited = [dataclasses.replace(c, from_class=by_id[class_id].name)
+                     for class_id in treatment.classes if class_id in by_id
+                     for c in by_id[class_id].contraindications if c.tag not in said]
+        if inherited:
+            treatment = dataclasses.replace(treatment,
+                                            contraindications=[*(own or []), *inherited])
+        treatments.append(treatment)
+    return dataclasses.replace(catalogue, treatments=treatments)
 
 
 def catalogue_name(catalogue: Catalogue) -> str:

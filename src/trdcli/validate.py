@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from .errors import Problem
 from .model import (
     Catalogue,
+    Contraindication,
     Cost,
     Evidence,
     Onset,
@@ -46,6 +47,13 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
             add(Problem("stale-review", ("treatments", i, "reviewed"),
                         f"{reviewed} is more than two years before the catalogue's release"))
 
+    class_ids = {c.id for c in catalogue.classes}
+    for i, treatment in enumerate(catalogue.treatments):
+        for j, class_id in enumerate(treatment.classes):
+            if class_id not in class_ids:
+                add(Problem("unknown-class", ("treatments", i, "classes", j),
+                            f"no class {class_id!r} in the catalogue's classes"))
+
     for source_id, source in catalogue.sources.items():
         base = ("sources", source_id)
         if source.pmid is not None and not PMID.fullmatch(source.pmid):
@@ -59,6 +67,9 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
 
     for path, value in iter_values(catalogue):
         leaf = path[-1]
+        if isinstance(value, Contraindication) and value.from_class is not None:
+            add(Problem("set-by-trd", (*path, "from_class"), "trd sets this for statements "
+                        "inherited from a class; leave it out of catalogue files"))
         if isinstance(getattr(value, "sources", None), list):
             cited: list[str] = value.sources
             # "Not a regulated product" states an absence, which no page can show.

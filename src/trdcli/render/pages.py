@@ -206,7 +206,8 @@ def treatment_page(catalogue: Catalogue, t: Treatment) -> Page:
                *pictograms([t], refs),
                Heading("Who should avoid it or take care"),
                _items(refs, None if t.contraindications is None else [
-                   (f"{x.tag} ({LEVEL_LABELS[x.level]})", x.text,
+                   (f"{x.tag} ({LEVEL_LABELS[x.level]}"
+                    + (f"; shared by all {x.from_class})" if x.from_class else ")"), x.text,
                     x.sources) for x in t.contraindications]),
                Heading("Regulatory status"),
                _items(refs, None if t.regulatory is None else [
