@@ -164,3 +164,18 @@ def test_bad_answers_are_usage_errors(args: list[str], message: str) -> None:
     result = invoke("match", *args)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_compare_and_the_handout_show_each_position_for_the_situations_asked() -> None:
+    document = invoke("compare", "aripiprazole", "psychotherapy", "--situation", "pregnancy",
+                      "--json").json()
+    (row,) = [r for r in document["rows"] if r["key"] == "situation:pregnancy"]
+    for treatment_id, answer in row["answers"].items():
+        said = [c for c in TREATMENTS[treatment_id].contraindications or []
+                if c.tag == "pregnancy"]
+        assert answer.startswith("not assessed") is (not said), (treatment_id, answer)
+        for statement in said:
+            assert statement.text in answer
+    handout = invoke("compare", "aripiprazole", "psychotherapy", "--situation", "pregnancy",
+                     "--format", "html").stdout
+    assert "If you have: pregnancy" in handout

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 CategoryChoice = Enum("CategoryChoice", {v: v for v in get_args(Category)}, type=str)  # type: ignore[misc]
 StatusChoice = Enum("StatusChoice", {v: v for v in get_args(RegulatoryStatus)}, type=str)  # type: ignore[misc]
+SituationChoice = Enum(  # type: ignore[misc]
+    "SituationChoice", {v: v for v in get_args(ContraindicationTag) if v != "none-known"}, type=str)
 
 
 class SortChoice(str, Enum):
@@ -349,16 +351,21 @@ def list_command(
 def compare(
     ctx: typer.Context,
     names: Annotated[list[str], typer.Argument(metavar="NAME...", help="2 to 5 options.")],
+    situation: Annotated[
+        list[SituationChoice] | None,
+        typer.Option("--situation", help="Add a row for something that applies to the person "
+                     "(repeat for several), e.g. pregnancy: each option's sourced position."),
+    ] = None,
 ) -> None:
     """Put 2 to 5 options side by side.
 
-    Example: trd compare ketamine esketamine ect
+    Example: trd compare ketamine esketamine ect --situation pregnancy
     """
     from .query import compare_rows, resolve_many
 
     catalogue = _catalogue(ctx)
     treatments = resolve_many(catalogue, names)
-    rows = compare_rows(treatments)
+    rows = compare_rows(treatments, [s.value for s in situation or []])
     _show("compare", catalogue, treatments, rows)
 
 
@@ -532,8 +539,6 @@ def chart(
     _show("chart", catalogue, outcome.value, chart_bars(treatments, [outcome.value]))
 
 
-SituationChoice = Enum(  # type: ignore[misc]
-    "SituationChoice", {v: v for v in get_args(ContraindicationTag) if v != "none-known"}, type=str)
 PriorityChoice = Enum("PriorityChoice", {v: v for v in get_args(Priority)}, type=str)  # type: ignore[misc]
 
 

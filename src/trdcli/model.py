@@ -84,6 +84,25 @@ ContraindicationTag = Literal[
 ]
 
 
+# One human label per tag, for views (the tags themselves are for files and scripts).
+TAG_LABELS: dict[str, str] = {
+    "pregnancy": "pregnancy", "breastfeeding": "breastfeeding",
+    "seizure-disorder": "epilepsy or past seizures", "bipolar": "bipolar disorder",
+    "psychosis": "psychosis", "substance-use": "alcohol or drug problems",
+    "uncontrolled-hypertension": "high blood pressure that is not under control",
+    "cardiovascular-disease": "heart or blood-vessel disease",
+    "implanted-metal": "metal implants in the head", "implanted-device": "an implanted device",
+    "raised-intracranial-pressure": "raised pressure inside the skull",
+    "aneurysm": "an aneurysm", "recent-stroke": "a recent stroke",
+    "young-age": "under 18", "older-age": "over 65",
+    "serotonergic-drugs": "other medicines that affect serotonin",
+    "tyramine-diet": "foods rich in tyramine", "liver-disease": "liver disease",
+    "kidney-disease": "kidney disease", "thyroid-disease": "thyroid disease",
+    "metabolic-risk": "diabetes, weight or cholesterol problems", "dementia": "dementia",
+    "anaesthesia-risk": "risks with anaesthesia", "none-known": "none known",
+}
+
+
 # Marks the field that identifies an entry, so catalogue overlays change entries by it.
 MERGE_KEY = {"merge_key": True}
 

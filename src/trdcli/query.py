@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from typing import Any, Literal, cast, get_args
 
 from .errors import NameNotFound, UsageError
-from .model import LEVEL_LABELS, Catalogue, Category, Condition, CrisisCountry, Term, Treatment
+from .model import (
+    LEVEL_LABELS,
+    TAG_LABELS,
+    Catalogue,
+    Category,
+    Condition,
+    CrisisCountry,
+    Term,
+    Treatment,
+)
 from .names import Resolver, normalise
 
 MIN_COMPARE, MAX_COMPARE = 2, 5
@@ -231,11 +240,28 @@ COMPARE_QUESTIONS: list[tuple[str, str, Callable[[Treatment], str]]] = [
 ]
 
 
-def compare_rows(treatments: Sequence[Treatment]) -> list[CompareRow]:
-    return [
-        CompareRow(key, question, {t.id: answer(t) for t in treatments})
-        for key, question, answer in COMPARE_QUESTIONS
-    ]
+def compare_rows(treatments: Sequence[Treatment],
+                 situations: Sequence[str] = ()) -> list[CompareRow]:
+    """The shared questions, then one row per situation the person has, giving each option's
+    sourced position on it (or saying the catalogue has none)."""
+    rows = [CompareRow(key, question, {t.id: answer(t) for t in treatments})
+            for key, question, answer in COMPARE_QUESTIONS]
+    rows += [CompareRow(f"situation:{tag}", f"If you have: {TAG_LABELS[tag]}",
+                        {t.id: position(t, tag) for t in treatments}) for tag in situations]
+    return rows
+
+
+def position(t: Treatment, tag: str) -> str:
+    """An option's sourced position on one situation, in words; never silence as safety."""
+    said = [c for c in t.contraindications or [] if c.tag == tag]
+    if not said:
+        return NOT_ASSESSED
+    return "; ".join(f"{LEVEL_LABELS[c.level]}"
+                     + (f" (shared by all {c.from_class})" if c.from_class else "")
+                     + f": {c.text}" for c in said)
+
+
+NOT_ASSESSED = "not assessed: the catalogue has no sourced statement on this"
 
 
 # Outcomes `trd chart` can draw: the ones the catalogue reports as a percentage of people.
