@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pty
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -53,17 +54,32 @@ def test_a_terminal_gets_colour_and_box_drawing() -> None:
 
 def test_no_color_on_a_terminal_means_no_escapes_and_no_box_drawing() -> None:
     for args in (["compare", "ketamine", "ect"], ["list"], ["explain", "esketamine"]):
-        text = on_a_terminal(*args, NO_COLOR="1")
+        # What trd writes (a pager such as less adds its own terminal codes).
+        text = on_a_terminal(*args, NO_COLOR="1", PAGER="cat")
         assert "\x1b[" not in text, args
         assert not BOX_DRAWING & set(text), args
 
 
-def test_pager_is_used_only_when_asked() -> None:
+def test_a_long_view_pages_on_a_terminal_unless_told_not_to() -> None:
     pager = {"PAGER": "sed s/^/PAGED:/", "NO_COLOR": "1"}
-    paged = on_a_terminal("explain", "vns", "--pager", **pager)
+    paged = on_a_terminal("explain", "vns", **pager)
     assert "PAGED:Vagus nerve stimulation" in paged
     assert "PAGED:Information, not medical advice." in paged
-    assert "PAGED:" not in on_a_terminal("explain", "vns", **pager)
+    assert "PAGED:" not in on_a_terminal("explain", "vns", "--no-pager", **pager)
+
+
+def test_less_keeps_colours_and_prints_a_short_view_as_it_is() -> None:
+    # The default pager is less with LESS=FRX: raw colour codes pass (R), one screen is
+    # printed and less quits (F), and nothing is cleared (X).
+    shown = on_a_terminal("glossary", "remission", LESS="", PAGER="",
+                          **({} if shutil.which("less") else {"PAGER": "cat"}))
+    assert "Remission" in shown and "\x1b[" in shown
+
+
+def test_piped_output_is_never_paged() -> None:
+    done = subprocess.run([*trd_command(), "explain", "vns"], capture_output=True, timeout=60,
+                          env={**os.environ, "PAGER": "sed s/^/PAGED:/"}, check=False)
+    assert done.returncode == 0 and b"PAGED:" not in done.stdout
 
 
 @pytest.mark.parametrize("columns", [50, 80, 100, 160])

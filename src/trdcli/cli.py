@@ -109,7 +109,7 @@ class Output:
     format: Format = Format.table
     path: Path | None = None  # None: stdout
     force: bool = False
-    pager: bool = False
+    pager: bool = False  # through the pager when stdout is a terminal
 
 
 # Set by the shared options for the length of one command, read by `_show`.
@@ -129,8 +129,9 @@ def _shared_options(pager: bool) -> list[inspect.Parameter]:
             "--force", help="Let -o replace a file that already exists.")]),
     }
     if pager:
-        options["pager"] = (False, Annotated[bool, typer.Option(
-            "--pager", help="Page a long view through $PAGER (less by default).")])
+        options["pager"] = (True, Annotated[bool, typer.Option(
+            "--pager/--no-pager", help="On a terminal, show the view through $PAGER (else "
+            "less, which prints short views as they are); never when piped.")])
     return [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
                               annotation=annotation)
             for name, (default, annotation) in options.items()]

@@ -82,14 +82,34 @@ def make_console(stream: IO[str]) -> Console:
 
 
 def render(view: str, stream: IO[str], *args: Any, pager: bool = False) -> None:
-    """Draw a view; with ``pager``, through $PAGER when the output is a terminal."""
+    """Draw a view; with ``pager``, through the pager when the output is a terminal."""
     console = make_console(stream)
     draw = globals()[f"render_{view}"]
-    if pager and console.is_terminal:
-        with console.pager(styles=not console.no_color):
-            draw(console, *args)
-    else:
+    if not (pager and console.is_terminal):
         draw(console, *args)
+        return
+    with console.capture() as captured:
+        draw(console, *args)
+    page(captured.get(), stream)
+
+
+def page(text: str, stream: IO[str]) -> None:
+    """Show ``text`` through $PAGER, else `less`, as git does: LESS=FRX unless set, so colours
+    stay, short text is printed as it is and the screen is not cleared. With no pager at
+    hand the text is written directly."""
+    import shutil
+    import subprocess
+
+    command = os.environ.get("PAGER") or ("less" if shutil.which("less") else None)
+    if not command or command == "cat":
+        stream.write(text)
+        return
+    environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    # $PAGER is a shell command line by convention (git and man run it the same way).
+    process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE,  # noqa: S602
+                               env=environment)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    process.communicate(text.encode(encoding, "replace"))
 
 
 def render_to_text(view: str, *args: Any) -> str:
