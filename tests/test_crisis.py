@@ -48,3 +48,17 @@ def test_unlisted_country_points_to_local_emergency_number() -> None:
     assert result.exit_code == 3
     assert "call your local emergency number" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("columns", [20, 24, 30, 36, 50, 71, 72, 80])
+def test_no_phone_number_disappears_at_narrow_widths(columns: int) -> None:
+    import re
+
+    document = invoke("crisis", "--json").json()
+    contacts = [s["contact"] for c in document["countries"] for s in c["services"]]
+    shown = invoke("crisis", env={"COLUMNS": str(columns)}).stdout
+    flat = re.sub(r"\s+", " ", shown)
+    for contact in contacts:
+        for number in re.findall(r"\d[\d ]*\d|\d", contact):
+            assert number in flat, (columns, number)
+    assert max(len(line) for line in shown.splitlines()) <= columns
