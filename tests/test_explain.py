@@ -71,10 +71,35 @@ def test_explain_trd_covers_definition_and_contributing_factors() -> None:
     assert result.stdout.rstrip().splitlines()[-1] == DISCLAIMER
 
 
-def test_boxed_warnings_and_rems_come_before_everything_else() -> None:
-    result = invoke("explain", "esketamine")
-    text = result.stdout
+def test_boxed_warnings_and_rems_come_first_in_the_card_and_before_the_detail() -> None:
+    text = invoke("explain", "esketamine").stdout
+    card = text[text.index("At a glance"):text.index("\nWarnings\n")]
+    assert "Main risks: Boxed warning; Restricted safety programme (REMS)" in card
     warnings = text.index("\nWarnings\n")
     assert warnings < text.index("\nWhat it is\n")
     block = text[warnings:text.index("\nWhat it is\n")]
-    assert "BOXED" in block and "REMS" in block
+    assert "Boxed warning:" in block and "(REMS):" in block
+
+
+CARD = ["What it is", "How well, and against what", "How soon", "What it involves",
+        "Main risks", "Status (US)", "Cost"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_explain_opens_with_the_summary_card_in_every_format(fmt: str) -> None:
+    full = invoke("explain", "esketamine", "--format", fmt).stdout
+    brief = invoke("explain", "esketamine", "--format", fmt, "--brief").stdout
+    positions = [full.index(label) for label in CARD]
+    assert positions == sorted(positions)
+    assert positions[-1] < full.index("How it is thought to work")
+    assert all(label in brief for label in CARD)
+    assert "How it is thought to work" not in brief and len(brief) < len(full) / 3
+
+
+def test_the_card_is_in_json_with_its_sources() -> None:
+    document = invoke("explain", "esketamine", "--json").json()
+    assert [line["label"] for line in document["card"]] == CARD
+    numbered = {s["id"] for s in document["sources"]}
+    assert all(set(line["sources"]) <= numbered for line in document["card"])
+    how_well = document["card"][1]
+    assert how_well["text"] == document["treatment"]["headline"]["text"]

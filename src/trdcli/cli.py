@@ -378,18 +378,23 @@ def explain(
         str, typer.Argument(metavar="NAME",
                             help="An option, 'trd' for the condition, or a term such as madrs.")
     ],
+    brief: Annotated[
+        bool, typer.Option("--brief", help="Only the summary: what it is, how well, how soon, "
+                           "what it involves, main risks, status and cost.")
+    ] = False,
 ) -> None:
     """Everything about one option, each statement marked with its numbered sources.
 
-    'trd explain trd' explains the condition; 'trd explain madrs' explains a term.
+    It opens with a one-screen summary; --brief shows only that. 'trd explain trd' explains
+    the condition; 'trd explain madrs' explains a term.
 
-    Example: trd explain vns
+    Example: trd explain vns --brief
     """
     from .query import resolve_topic
 
     catalogue = _catalogue(ctx)
     topic = resolve_topic(catalogue, name)
-    _show("explain", catalogue, topic)
+    _show("explain", catalogue, topic, brief)
 
 
 @app.command()

@@ -35,7 +35,7 @@ from .model import (
     catalogue_name,
     citations,
 )
-from .query import ChartBar, CompareRow, price, status_label
+from .query import CardLine, ChartBar, CompareRow, price, status_label, summary_card
 from .staging import Staging
 
 # Bump when a key is removed or changes meaning; adding keys keeps the version.
@@ -123,6 +123,7 @@ class ExplainDocument(CatalogueDocument):
 @dataclass(frozen=True, kw_only=True)
 class ExplainTreatment(ExplainDocument):
     kind: Literal["treatment"] = "treatment"
+    card: list[CardLine]  # the summary the views open with, each line with its source ids
     treatment: Treatment
 
 
@@ -274,14 +275,17 @@ def topic_kind(topic: Treatment | Condition | Term) -> TopicKind:
     return "term" if isinstance(topic, Term) else "treatment"
 
 
-def explain_document(catalogue: Catalogue, topic: Treatment | Condition | Term) -> ExplainDocument:
+def explain_document(catalogue: Catalogue, topic: Treatment | Condition | Term,
+                     brief: bool = False) -> ExplainDocument:
+    """The whole entry; ``brief`` changes only the people's views (the card is always here)."""
     common = {"catalogue": stamp(catalogue),
               "sources": numbered_sources(catalogue, topic.source_ids())}
     if isinstance(topic, Condition):
         return ExplainCondition(condition=topic, **common)  # type: ignore[arg-type]
     if isinstance(topic, Term):
         return ExplainTerm(term=topic, **common)  # type: ignore[arg-type]
-    return ExplainTreatment(treatment=topic, **common)  # type: ignore[arg-type]
+    return ExplainTreatment(card=summary_card(topic), treatment=topic,
+                            **common)  # type: ignore[arg-type]
 
 
 def sources_document(catalogue: Catalogue,

@@ -33,6 +33,9 @@ Priority = Literal["efficacy", "speed", "visits", "side-effects", "cost"]
 # Driving after a session or dose: banned, advised against, allowed with care, no restriction.
 DriveAfter = Literal["not-allowed", "advised-against", "take-care", "allowed"]
 WarningKind = Literal["boxed", "rems", "restricted-access", "other"]
+WARNING_LABELS: dict[str, str] = {"boxed": "Boxed warning",
+                                  "rems": "Restricted safety programme (REMS)",
+                                  "restricted-access": "Restricted access", "other": "Warning"}
 # What a source is, so a reader can weigh it: papers (trial ... cohort), official records
 # (label, regulator, guideline, registry), and pages that back prices, access and services
 # only, or are named as such (news, manufacturer, clinic, price...).

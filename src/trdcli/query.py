@@ -10,6 +10,7 @@ from .errors import NameNotFound, UsageError
 from .model import (
     LEVEL_LABELS,
     TAG_LABELS,
+    WARNING_LABELS,
     Catalogue,
     Category,
     Condition,
@@ -218,7 +219,45 @@ def cost_text(t: Treatment) -> str:
 def _warnings_text(t: Treatment) -> str:
     if t.warnings is None:
         return UNCONFIRMED
-    return "; ".join(f"{w.kind.upper()}: {w.text}" for w in t.warnings) or "none"
+    return "; ".join(f"{WARNING_LABELS[w.kind]}: {w.text}" for w in t.warnings) or "none"
+
+
+@dataclass(frozen=True)
+class CardLine:
+    """One line of the summary a person reads first: a question, the answer, its sources."""
+
+    label: str
+    text: str
+    sources: list[str]
+
+
+MAIN_RISKS = 3  # side effects named on the card, the most frequent first
+
+
+def summary_card(t: Treatment) -> list[CardLine]:
+    """What it is, how well (against what), how soon, what it involves, main risks, status and
+    cost: `trd explain` opens with these, and `--brief` shows only them, in every format."""
+    risks = [WARNING_LABELS[w.kind] for w in t.warnings or []]
+    common = sorted((s for s in t.side_effects or [] if s.per_100 is not None),
+                    key=lambda s: -(s.per_100 or 0))[:MAIN_RISKS]
+    risks += [f"{s.name} ({s.per_100:g} in 100)" for s in common]
+    risk_sources = [x for w in t.warnings or [] for x in w.sources]
+    risk_sources += [x for s in common for x in s.sources]
+    return [
+        CardLine("What it is", t.summary, []),
+        CardLine("How well, and against what",
+                 t.headline.text if t.headline else UNCONFIRMED,
+                 t.headline.sources if t.headline else []),
+        CardLine("How soon", t.onset.text if t.onset else UNCONFIRMED,
+                 t.onset.sources if t.onset else []),
+        CardLine("What it involves", t.course.summary if t.course else UNCONFIRMED,
+                 t.course.sources if t.course else []),
+        CardLine("Main risks", "; ".join(risks) if risks else (
+            UNCONFIRMED if t.side_effects is None else "none recorded"),
+            list(dict.fromkeys(risk_sources))),
+        CardLine("Status (US)", status_label(t), []),
+        CardLine("Cost", cost_text(t), t.cost.sources if t.cost else []),
+    ]
 
 
 def guidelines_text(t: Treatment) -> str:

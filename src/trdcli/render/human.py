@@ -227,8 +227,9 @@ def render_page(console: Console, page: Page) -> None:
     footer(console)
 
 
-def render_explain(console: Console, catalogue: Catalogue, topic: Any) -> None:
-    render_page(console, pages.explain_page(catalogue, topic))
+def render_explain(console: Console, catalogue: Catalogue, topic: Any,
+                   brief: bool = False) -> None:
+    render_page(console, pages.explain_page(catalogue, topic, brief))
 
 
 def render_chart(console: Console, catalogue: Catalogue, outcome: str,

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from ..model import (
     LEVEL_LABELS,
     SOURCE_KIND_LABELS,
+    TAG_LABELS,
+    WARNING_LABELS,
     Catalogue,
     Claim,
     Condition,
@@ -31,6 +33,7 @@ from ..query import (
     per_100,
     price,
     status_label,
+    summary_card,
 )
 from ..staging import Staging
 from .blocks import (
@@ -162,29 +165,44 @@ def compare_page(catalogue: Catalogue, treatments: Sequence[Treatment],
         *source_list(catalogue, refs)], stamp(catalogue))
 
 
-def explain_page(catalogue: Catalogue, topic: Treatment | Condition | Term) -> Page:
+def explain_page(catalogue: Catalogue, topic: Treatment | Condition | Term,
+                 brief: bool = False) -> Page:
     if isinstance(topic, Condition):
         return condition_page(catalogue, topic)
     if isinstance(topic, Term):
         return term_page(catalogue, topic)
-    return treatment_page(catalogue, topic)
+    return treatment_page(catalogue, topic, brief)
+
+
+def card(refs: Refs, t: Treatment) -> list[Block]:
+    """The summary a person reads first, each answer marked with its sources."""
+    return [Heading("At a glance"),
+            Items([(line.label, refs.cited(line.text, line.sources) if line.sources
+                    else line.text) for line in summary_card(t)])]
 
 
 def _text(value: str | None) -> Para:
     return Para(UNCONFIRMED.capitalize() + ".", tone="note") if value is None else Para(value)
 
 
-def treatment_page(catalogue: Catalogue, t: Treatment) -> Page:
-    refs = Refs(t.source_ids())
-    blocks: list[Block] = [
+def treatment_page(catalogue: Catalogue, t: Treatment, brief: bool = False) -> Page:
+    # The full page numbers every source the entry cites; the brief one only those it shows.
+    refs = Refs() if brief else Refs(t.source_ids())
+    head: list[Block] = [
         Para(f"{t.category} | {status_label(t)} | id {t.id} | reviewed {t.reviewed}",
              tone="note"),
+        *card(refs, t)]
+    if brief:
+        return Page(t.name, [*head, Para(f"More: trd explain {t.id}", tone="note"),
+                             *source_list(catalogue, refs)], stamp(catalogue))
+    blocks: list[Block] = [
+        *head,
         Para("Also called: " + ", ".join(t.aliases), tone="note"),
-        Para(t.summary),
         # Boxed warnings and restricted programmes come first, where nobody can miss them.
         Heading("Warnings"),
         _items(refs, None if t.warnings is None else [
-            (w.kind.upper(), w.text, w.sources) for w in t.warnings], tone="warning"),
+            (WARNING_LABELS[w.kind], w.text, w.sources) for w in t.warnings],
+            tone="warning"),
         Heading("What it is"), _text(t.description),
         Heading("How it is thought to work"), _text(t.mechanism),
         Heading("Who it is for"), _text(t.who_for),
@@ -206,7 +224,7 @@ def treatment_page(catalogue: Catalogue, t: Treatment) -> Page:
                *pictograms([t], refs),
                Heading("Who should avoid it or take care"),
                _items(refs, None if t.contraindications is None else [
-                   (f"{x.tag} ({LEVEL_LABELS[x.level]}"
+                   (f"{TAG_LABELS[x.tag]} ({LEVEL_LABELS[x.level]}"
                     + (f"; shared by all {x.from_class})" if x.from_class else ")"), x.text,
                     x.sources) for x in t.contraindications]),
                Heading("Regulatory status"),
