@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,9 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+import readme
 
 from trdcli.cli import app
 from trdcli.loader import default_catalogue_path
@@ -84,6 +88,11 @@ def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
     """Run `trd ARGS` through Typer's runner, keeping stdout and stderr apart."""
     result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
     return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def documentation() -> str:
+    """README.md and the reference in docs/: what a user can read."""
+    return readme.documentation()
 
 
 @pytest.fixture(scope="session")

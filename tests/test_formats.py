@@ -15,14 +15,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from conftest import assert_problem, examples, invoke
+from conftest import assert_problem, documentation, examples, invoke
 from trdcli import load_catalogue
 from trdcli.render import flat
 from trdcli.safety import DISCLAIMER
 from trdcli.schema import output_schema
 
 ROOT = Path(__file__).resolve().parents[1]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+README = documentation()
 
 # One real invocation per view (and per kind of explain), with the CSV columns it must use.
 COMMANDS: list[tuple[list[str], list[flat.Column]]] = [

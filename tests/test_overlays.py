@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import invoke
+from conftest import documentation, invoke
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "clinic-overlay.yaml"
 
@@ -209,5 +209,5 @@ def test_an_edited_file_is_not_served_from_the_cache(tmp_path: Path) -> None:
 
 
 def test_readme_shows_the_example_overlay_as_it_is() -> None:
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = documentation()
     assert "```yaml\n" + EXAMPLE.read_text(encoding="utf-8") + "```" in readme

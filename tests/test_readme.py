@@ -13,11 +13,22 @@ sys.path.insert(0, str(ROOT / "tools"))
 import readme  # noqa: E402
 
 TEXT = readme.README.read_text(encoding="utf-8")
+BLOCKS = [(page.name, command, shown) for page in readme.PAGES
+          for command, shown in readme.blocks(page.read_text(encoding="utf-8"))]
 
 
-@pytest.mark.parametrize(("command", "shown"), readme.blocks(TEXT), ids=lambda v: v[:40])
-def test_readme_output_is_what_the_command_prints(command: str, shown: str) -> None:
-    assert readme.run(command) == shown, f"run: python tools/readme.py ({command})"
+@pytest.mark.parametrize(("page", "command", "shown"), BLOCKS, ids=lambda v: v[:40])
+def test_documented_output_is_what_the_command_prints(page: str, command: str,
+                                                      shown: str) -> None:
+    assert readme.run(command) == shown, f"run: python tools/readme.py ({page}: {command})"
+
+
+def test_the_readme_reads_as_one_page() -> None:
+    assert len(TEXT.splitlines()) <= 300
+    assert "Information, not medical advice" in TEXT and "988" in TEXT
+    assert len(readme.blocks(TEXT)) == 5
+    for link in re.findall(r"\]\((docs/[^)#]+)\)", TEXT):
+        assert (ROOT / link).is_file(), link
 
 
 def test_ci_runs_the_readme_test_command() -> None:
@@ -29,8 +40,9 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_every_exit_code_is_documented() -> None:
     from trdcli.errors import ExitCode
 
+    documented = readme.documentation()
     for code in ExitCode:
-        assert f"| {int(code)} |" in TEXT, code
+        assert f"| {int(code)} |" in documented, code
 
 
 def test_every_problem_code_is_documented() -> None:

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import invoke
+from conftest import documentation, invoke
 from trdcli.safety import DISCLAIMER
 from trdcli.staging import History, maudsley
 
@@ -207,5 +207,5 @@ def test_missing_options_are_named() -> None:
 
 
 def test_readme_shows_the_example_history_as_it_is() -> None:
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = documentation()
     assert "```yaml\n" + EXAMPLE_HISTORY.read_text(encoding="utf-8") + "```" in readme

@@ -1,4 +1,4 @@
-"""Refresh the real command output shown in README.md (``python tools/readme.py``).
+"""Refresh the real command output shown in README.md and docs/ (``python tools/readme.py``).
 
 Blocks look like::
 
@@ -10,7 +10,7 @@ Blocks look like::
 
 The CSV column reference between ``<!-- csv-columns -->`` markers is generated from
 ``trdcli.render.flat`` the same way. ``tests/test_readme.py`` fails when a block no longer
-matches what the command prints, so the README cannot drift from the tool.
+matches what the command prints, so the documentation cannot drift from the tool.
 """
 
 from __future__ import annotations
@@ -22,7 +22,16 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+# Every page with checked output: the README and the reference in docs/.
+PAGES = [README, *sorted(page for page in (ROOT / "docs").rglob("*.md")
+                         if "research" not in page.relative_to(ROOT).parts)]
+
+
+def documentation() -> str:
+    """All the pages, for tests that check something is documented somewhere."""
+    return "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
 BLOCK = re.compile(r"(<!-- output: (?P<cmd>.+?) -->\n)```\w*\n(?P<body>.*?)```\n(<!-- /output -->)",
                    re.S)
 ENV = {"NO_COLOR": "1", "COLUMNS": "80", "TERM": "dumb", "_TYPER_FORCE_DISABLE_TERMINAL": "1"}
@@ -56,6 +65,9 @@ def refresh(text: str) -> str:
 
 
 if __name__ == "__main__":
-    new = refresh(README.read_text(encoding="utf-8"))
-    README.write_text(new, encoding="utf-8")
-    sys.stdout.write(f"refreshed {len(blocks(new))} blocks in {README.name}\n")
+    for page in PAGES:
+        old = page.read_text(encoding="utf-8")
+        new = refresh(old)
+        if new != old:
+            page.write_text(new, encoding="utf-8")
+        sys.stdout.write(f"{len(blocks(new))} blocks in {page.relative_to(ROOT)}\n")
