@@ -6,6 +6,7 @@ import pytest
 
 import trdcli
 from conftest import WIDTH, invoke
+from trdcli.query import status_label
 from trdcli.safety import DISCLAIMER
 
 LIST_KEYS = {"id", "name", "aliases", "category", "summary", "status", "regulatory", "onset",
@@ -82,3 +83,29 @@ def test_unknown_category_is_a_usage_error() -> None:
     result = invoke("list", "--category", "surgery")
     assert result.exit_code == 2
     assert result.stdout == ""
+
+
+VIEWS = [["list"], ["compare", "esketamine", "ect", "vns"], ["explain", "ect"],
+         ["match", "--situation", "pregnancy"], ["sources", "ect"], ["glossary"],
+         ["chart", "response"], ["crisis"]]
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 100, 160])
+@pytest.mark.parametrize("args", VIEWS, ids=lambda a: a[0])
+def test_no_view_cuts_or_overflows_at_any_width(args: list[str], columns: int) -> None:
+    from rich.cells import cell_len
+
+    shown = invoke(*args, env={"COLUMNS": str(columns)}).stdout
+    assert "…" not in shown
+    assert max(cell_len(line) for line in shown.splitlines()) <= columns
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 120, 160])
+def test_list_breaks_no_word_and_cuts_no_status(columns: int) -> None:
+    def tokens(text: str) -> set[str]:
+        return {word.strip("(),|") for word in text.split()}
+
+    words = tokens(invoke("list", env={"COLUMNS": str(columns)}).stdout)
+    for treatment in trdcli.load_catalogue().treatments:
+        wanted = tokens(f"{treatment.id} {treatment.name} {status_label(treatment)}")
+        assert wanted - {"FDA:"} <= words, (columns, treatment.id, wanted - words)

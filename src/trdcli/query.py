@@ -17,6 +17,7 @@ from .model import (
     CrisisCountry,
     Term,
     Treatment,
+    Warning,
 )
 from .names import Resolver, normalise
 
@@ -216,10 +217,17 @@ def cost_text(t: Treatment) -> str:
     return (f"{figure}. " if figure else "") + t.cost.text
 
 
+def warning_text(warning: Warning) -> str:
+    """A warning's text without a leading repeat of its label ("Boxed warning: ...")."""
+    label = WARNING_LABELS[warning.kind]
+    head, sep, rest = warning.text.partition(": ")
+    return rest if sep and head.casefold() == label.casefold() else warning.text
+
+
 def _warnings_text(t: Treatment) -> str:
     if t.warnings is None:
         return UNCONFIRMED
-    return "; ".join(f"{WARNING_LABELS[w.kind]}: {w.text}" for w in t.warnings) or "none"
+    return "; ".join(f"{WARNING_LABELS[w.kind]}: {warning_text(w)}" for w in t.warnings) or "none"
 
 
 @dataclass(frozen=True)

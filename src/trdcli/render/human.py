@@ -7,11 +7,12 @@ width; the other views draw the same pages as the Markdown and HTML writers.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from io import StringIO
 from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -164,15 +165,25 @@ def _heading(title: str) -> Text:
 
 def _bars(console: Console, block: BarsBlock) -> RenderableType:
     rows = bar_rows(block, _glyphs(console))
-    # One label width for the whole chart, so every bar starts in the same column.
+    # One label width for the whole chart, so every bar starts in the same column; where a
+    # bar and its figure would not fit beside the label, the label goes above the bar.
     width = min(34, max(len(label) for _, shown in rows for label, _ in shown))
+    longest_bar = max(cell_len(drawn) for _, shown in rows for _, drawn in shown)
+    beside = 2 + width + 1 + longest_bar <= console.width
     parts: list[RenderableType] = [Text(block.title, style="bold")]
     for group, shown in rows:
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=width, overflow="fold")
-        grid.add_column(no_wrap=True)
+        if beside:
+            grid.add_column(width=width, overflow="fold")
+        grid.add_column(no_wrap=beside)
         for bar, (label, drawn) in zip(group.bars, shown, strict=True):
-            grid.add_row(label, Text(drawn, style="dim" if bar.comparator else "cyan"))
+            drawn_bar = Text(drawn, style="dim" if bar.comparator else "cyan")
+            if beside:
+                grid.add_row(label, drawn_bar)
+            else:
+                drawn_bar.no_wrap = True
+                grid.add_row(Text(label, overflow="fold"))
+                grid.add_row(drawn_bar)
         parts += [_inline(group.title), Padding(grid, (0, 0, 0, 2))]
     parts.append(Text(block.note, style="italic"))
     return Group(*parts)
@@ -237,38 +248,88 @@ def render_chart(console: Console, catalogue: Catalogue, outcome: str,
     render_page(console, pages.chart_page(catalogue, outcome, found))
 
 
+def _longest_word(*texts: str) -> int:
+    return max((cell_len(word) for text in texts for word in text.split()), default=1)
+
+
 def render_list(console: Console, catalogue: Catalogue, treatments: Sequence[Treatment]) -> None:
-    # Wide terminals get a column per fact; at 80 columns facts share cells so the
-    # headline keeps enough room to be read.
-    wide = console.width >= WIDE_LIST
-    table = Table(box=_list_box(console), show_lines=True, pad_edge=False,
-                  title=f"TRD options ({len(treatments)}), {catalogue_name(catalogue)}")
-    table.add_column("Option", width=26 if wide else 22, overflow="fold")
-    if wide:
-        table.add_column("Type", width=15)
-    table.add_column("US status", width=16 if wide else 11)
-    table.add_column("How soon" if wide else "How soon\nCourse\nPrice", width=15 if wide else 13)
-    if wide:
-        table.add_column("Course", width=16)
-        table.add_column("Price", width=14)
-    table.add_column("Headline result", ratio=1, min_width=20)
-    for t in treatments:
-        name = Text.assemble((t.name, "bold"), "\n", (t.id, "dim"))
-        status = status_label(t).removeprefix("FDA: ")
-        onset = t.onset.label if t.onset else "?"
-        course = t.course.label if t.course else "?"
-        headline = t.headline.text if t.headline else UNCONFIRMED
-        cost = price(t) or "price not confirmed"
-        if wide:
-            table.add_row(name, t.category, status, onset, course, cost, headline)
+    # Wide terminals get a column per fact; narrower ones share cells so the headline keeps
+    # room to be read. No column is narrower than its longest word, so nothing is broken
+    # mid-word or cut; where even that cannot fit, each option gets a block of its own.
+    rows = [_list_row(t) for t in treatments]
+    title = f"TRD options ({len(treatments)}), {catalogue_name(catalogue)}"
+    layouts = (_WIDE_LIST, _NARROW_LIST) if console.width >= WIDE_LIST else (_NARROW_LIST,)
+    for layout in layouts:
+        widths = [max(minimum, _longest_word(header, *(cell(r) for r in rows)))
+                  for header, minimum, cell in layout]
+        table = Table(box=_list_box(console), show_lines=True, pad_edge=False, title=title)
+        for (header, _, _), width in zip(layout, widths, strict=True):
+            table.add_column(header, width=width)
+        table.add_column("Headline result", width=1)
+        # What padding and rules take is Rich's to say: measure the table with a 1-wide
+        # headline column, and give the headline what is left.
+        from rich.measure import Measurement
+
+        used = Measurement.get(console, console.options.update_width(10_000), table).maximum
+        headline = console.width - used + 1
+        if headline >= max(20, _longest_word(*(r["headline"] for r in rows))):
+            table.columns[-1].width = headline
+            break
+    else:
+        _stacked_list(console, title, rows)
+        return
+    for r in rows:
+        name = Text.assemble((r["name"], "bold"), "\n", (r["id"], "dim"))
+        if layout is _WIDE_LIST:
+            table.add_row(name, r["category"], r["status"], r["onset"], r["course"], r["cost"],
+                          r["headline"])
         else:
-            name.append(f" | {t.category}", style="dim")
-            table.add_row(name, status, f"{onset}\n{course}\n{cost}", headline)
+            name.append(f" | {r['category']}\nUS: {r['status']}", style="dim")
+            table.add_row(name, f"{r['onset']}\n{r['course']}\n{r['cost']}", r["headline"])
     console.print(table)
     if not treatments:
         console.print("No option matches those filters.")
+    _list_footer(console)
+
+
+def _stacked_list(console: Console, title: str, rows: list[dict[str, str]]) -> None:
+    console.print(Text(title, style="bold"))
+    for r in rows:
+        console.print(Text.assemble(("\n" + r["name"], "bold"), (f" ({r['id']})", "dim")))
+        for label in ("category", "status", "onset", "course", "cost", "headline"):
+            console.print(Padding(Text.assemble((f"{_LIST_LABELS[label]}: ", "bold"), r[label]),
+                                  (0, 0, 0, 2)))
+    _list_footer(console)
+
+
+def _list_footer(console: Console) -> None:
     console.print(Text("Details: trd explain NAME   Side by side: trd compare A B", style="dim"))
     footer(console)
+
+
+Cell = Callable[[dict[str, str]], str]
+# (header, narrowest width, the text that goes in it) for each column before the headline.
+_WIDE_LIST: tuple[tuple[str, int, Cell], ...] = (
+    ("Option", 22, lambda r: f"{r['name']} {r['id']}"),
+    ("Type", 10, lambda r: r["category"]), ("US status", 12, lambda r: r["status"]),
+    ("How soon", 12, lambda r: r["onset"]), ("Course", 14, lambda r: r["course"]),
+    ("Price", 14, lambda r: r["cost"]))
+_NARROW_LIST: tuple[tuple[str, int, Cell], ...] = (
+    ("Option", 22, lambda r: f"{r['name']} {r['id']} {r['category']} {r['status']}"),
+    ("How soon\nCourse\nPrice", 13, lambda r: f"{r['onset']} {r['course']} {r['cost']}"))
+
+
+_LIST_LABELS = {"category": "Type", "status": "US status", "onset": "How soon",
+                "course": "Course", "cost": "Price", "headline": "Headline result"}
+
+
+def _list_row(t: Treatment) -> dict[str, str]:
+    return {"name": t.name, "id": t.id, "category": t.category,
+            "status": status_label(t).removeprefix("FDA: "),
+            "onset": t.onset.label if t.onset else "?",
+            "course": t.course.label if t.course else "?",
+            "cost": price(t) or "price not confirmed",
+            "headline": t.headline.text if t.headline else UNCONFIRMED}
 
 
 def render_compare(console: Console, catalogue: Catalogue, treatments: Sequence[Treatment],
@@ -320,13 +381,21 @@ def render_glossary(console: Console, catalogue: Catalogue, terms: Sequence[Term
         render_page(console, pages.term_page(catalogue, terms[0]))
         return
     refs = References()
-    table = Table(box=_list_box(console), show_lines=True, pad_edge=False,
-                  title="Words trd uses")
-    table.add_column("Term", width=min(24, max((len(t.name) for t in terms), default=4)))
-    table.add_column("Meaning", ratio=1)
-    for term in terms:
-        table.add_row(Text(term.name, style="bold"), refs.cite(term.text, term.sources))
-    console.print(table)
+    term_width = max((_longest_word(t.name) for t in terms), default=4)
+    if console.width >= term_width + 30:
+        table = Table(box=_list_box(console), show_lines=True, pad_edge=False,
+                      title="Words trd uses")
+        table.add_column("Term", width=max(term_width, min(24, max(
+            (cell_len(t.name) for t in terms), default=4))))
+        table.add_column("Meaning", ratio=1)
+        for term in terms:
+            table.add_row(Text(term.name, style="bold"), refs.cite(term.text, term.sources))
+        console.print(table)
+    else:  # too narrow for two columns: one block per term
+        console.print(Text("Words trd uses", style="bold"))
+        for term in terms:
+            console.print(Text("\n" + term.name, style="bold"))
+            console.print(Padding(refs.cite(term.text, term.sources), (0, 0, 0, 2)))
     _print_sources(console, catalogue, refs)
     footer(console)
 

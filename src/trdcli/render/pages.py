@@ -34,6 +34,7 @@ from ..query import (
     price,
     status_label,
     summary_card,
+    warning_text,
 )
 from ..staging import Staging
 from .blocks import (
@@ -201,7 +202,7 @@ def treatment_page(catalogue: Catalogue, t: Treatment, brief: bool = False) -> P
         # Boxed warnings and restricted programmes come first, where nobody can miss them.
         Heading("Warnings"),
         _items(refs, None if t.warnings is None else [
-            (WARNING_LABELS[w.kind], w.text, w.sources) for w in t.warnings],
+            (WARNING_LABELS[w.kind], warning_text(w), w.sources) for w in t.warnings],
             tone="warning"),
         Heading("What it is"), _text(t.description),
         Heading("How it is thought to work"), _text(t.mechanism),
