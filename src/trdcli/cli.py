@@ -568,7 +568,10 @@ def match(
     ] = False,
     cannot_drive: Annotated[
         bool, typer.Option("--cannot-drive",
-                           help="The person must be able to drive after a session.")
+                           help="Nobody can drive the person home, so they must be able to "
+                           "drive after a session: rules out options after which driving is "
+                           "not allowed (the same day) and asks a clinician about those where "
+                           "it is advised against.")
     ] = False,
     budget: Annotated[
         float | None, typer.Option("--budget", metavar="AMOUNT", parser=_number(whole=False),

@@ -113,7 +113,7 @@ def _course(t: Treatment, wishes: Wishes) -> list[Reason]:
     if wishes.cannot_drive and c.drive_after != "allowed":
         driving: dict[str | None, Verdict] = {"not-allowed": "excluded", "take-care": "fits"}
         verdict = driving.get(c.drive_after, "caution")
-        reasons.append(Reason(verdict, "cannot drive after a session", c.driving,
+        reasons.append(Reason(verdict, "must drive after a session", c.driving,
                               "course.driving", c.sources))
     return reasons
 
@@ -236,7 +236,7 @@ def describe(wishes: Wishes) -> list[str]:
         (wishes.avoid_anaesthesia, "wants to avoid anaesthesia"),
         (wishes.fast, f"wants benefit within {FAST_DAYS} days"),
         (wishes.at_home, "wants to stay at home"),
-        (wishes.cannot_drive, "cannot drive after a session"),
+        (wishes.cannot_drive, "has nobody to drive them home after a session"),
     ) if wanted]
     if wishes.budget is not None:
         said.append(f"budget: {wishes.currency} {wishes.budget:,.0f}")
