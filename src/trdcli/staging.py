@@ -155,8 +155,9 @@ def count_trial(trial: Trial) -> TrialCount:
 
 def read_history(path: Path) -> tuple[History, list[TrialCount]]:
     """A history file (YAML or JSON); any problem in it is a usage error naming the field."""
-    from .loader import decode, locate_problems, parse_yaml, read_bytes
+    from .loader import decode, read_bytes
     from .structure import structure
+    from .yamlfile import locate_problems, parse_yaml
 
     file = str(path)
     try:
