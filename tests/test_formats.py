@@ -28,6 +28,7 @@ README = documentation()
 COMMANDS: list[tuple[list[str], list[flat.Column]]] = [
     (["list"], flat.TREATMENT),
     (["compare", "ketamine", "tms", "ect"], flat.TREATMENT),
+    (["handout", "ketamine", "tms", "ect"], flat.TREATMENT),
     (["explain", "vns"], flat.TREATMENT),
     (["explain", "trd"], flat.CONDITION),
     (["explain", "madrs"], flat.TERM),
@@ -82,6 +83,8 @@ def _entries(args: list[str]) -> list[dict[str, Any]]:
         return [{"id": t["id"], "name": t["name"]} for t in document["treatments"]]
     if command == "compare":
         return [{"id": t["id"], "name": t["name"]} for t in document["treatments"]]
+    if command == "handout":
+        return [{"id": i} for i in document["ids"]]
     if command == "explain":
         topic = document[document["kind"]]
         return [{"id": topic["id"], "name": topic["name"]}]

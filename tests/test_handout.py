@@ -62,3 +62,42 @@ def test_compare_handout_prints_with_every_name_source_and_the_disclaimer(
     assert squeeze(DISCLAIMER) in text
     assert squeeze("in 100") in text
     assert squeeze("Response and remission, against the comparator") in text
+
+
+PDFINFO = shutil.which("pdfinfo")
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_the_decision_aid_prints_on_four_pages_for_three_options(tmp_path: Path,
+                                                                  paper: str) -> None:
+    from trdcli.render.pages import CLINICIAN_QUESTIONS, HANDOUT_QUESTIONS, WHAT_MATTERS
+
+    handout = tmp_path / "handout.html"
+    result = invoke("handout", "esketamine", "ect", "rtms", "--format", "html", "--paper",
+                    paper, "-o", str(handout))
+    assert result.exit_code == 0, result.stderr
+    pdf = tmp_path / "handout.pdf"
+    text = squeeze(print_to_pdf(handout, pdf))
+    assert PDFINFO, MISSING
+    info = subprocess.run([PDFINFO, str(pdf)], check=True, capture_output=True,
+                          text=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)[1])  # type: ignore[index]
+    assert pages <= 4, pages
+    width = float(re.search(r"^Page size:\s+([\d.]+)", info, re.MULTILINE)[1])  # type: ignore[index]
+    assert round(width) == {"letter": 612, "a4": 595}[paper]
+    document = invoke("handout", "esketamine", "ect", "rtms", "--json").json()
+    catalogue = load_catalogue()
+    for treatment_id in document["ids"]:
+        name = next(t.name for t in catalogue.treatments if t.id == treatment_id)
+        assert squeeze(name) in text
+    # Table cells wrap, and pdftotext interleaves columns: their words are checked in the
+    # page; headings and sentences in the printed text.
+    page = handout.read_text(encoding="utf-8")
+    for words in [*HANDOUT_QUESTIONS.values(), *WHAT_MATTERS]:
+        assert words in page, words
+    for words in [*CLINICIAN_QUESTIONS, "What matters to you?",
+                  "Questions to ask your clinician", DISCLAIMER]:
+        assert squeeze(words) in text, words
+    with_situation = invoke("handout", "esketamine", "ect", "--situation", "pregnancy",
+                            "--format", "html").stdout
+    assert "If I have: pregnancy" in with_situation

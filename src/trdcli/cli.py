@@ -31,6 +31,12 @@ CategoryChoice = Enum("CategoryChoice", {v: v for v in get_args(Category)}, type
 StatusChoice = Enum("StatusChoice", {v: v for v in get_args(RegulatoryStatus)}, type=str)  # type: ignore[misc]
 SituationChoice = Enum(  # type: ignore[misc]
     "SituationChoice", {v: v for v in get_args(ContraindicationTag) if v != "none-known"}, type=str)
+# A row per situation in compare and the handout: each option's sourced position on it.
+SituationRows = Annotated[
+    list[SituationChoice] | None,
+    typer.Option("--situation", help="Add a row for something that applies to the person "
+                 "(repeat for several), e.g. pregnancy: each option's sourced position."),
+]
 
 
 class SortChoice(str, Enum):
@@ -352,11 +358,7 @@ def list_command(
 def compare(
     ctx: typer.Context,
     names: Annotated[list[str], typer.Argument(metavar="NAME...", help="2 to 5 options.")],
-    situation: Annotated[
-        list[SituationChoice] | None,
-        typer.Option("--situation", help="Add a row for something that applies to the person "
-                     "(repeat for several), e.g. pregnancy: each option's sourced position."),
-    ] = None,
+    situation: SituationRows = None,
 ) -> None:
     """Put 2 to 5 options side by side.
 
@@ -368,6 +370,38 @@ def compare(
     treatments = resolve_many(catalogue, names)
     rows = compare_rows(treatments, [s.value for s in situation or []])
     _show("compare", catalogue, treatments, rows)
+
+
+class PaperChoice(str, Enum):
+    letter = "letter"
+    a4 = "a4"
+
+
+@app.command()
+@shows_data(pager=True)
+def handout(
+    ctx: typer.Context,
+    names: Annotated[list[str], typer.Argument(metavar="NAME...", help="2 or 3 options.")],
+    situation: SituationRows = None,
+    paper: Annotated[
+        PaperChoice | None, typer.Option("--paper", help="Paper size for --format html "
+                                         "(letter or a4); the printer's choice if left out.")
+    ] = None,
+) -> None:
+    """A printable decision aid for 2 or 3 options: the questions people ask, side by side,
+    what matters to you, questions for your clinician, and short sources.
+
+    Example: trd handout esketamine ect rtms --format html > handout.html
+    """
+    from .errors import UsageError
+    from .query import resolve_many
+
+    catalogue = _catalogue(ctx)
+    treatments = resolve_many(catalogue, names)
+    if len(treatments) > 3:
+        raise UsageError("a handout compares 2 or 3 options; trd compare takes up to 5")
+    _show("handout", catalogue, treatments, [s.value for s in situation or []],
+          paper.value if paper else None)
 
 
 @app.command()

@@ -20,6 +20,7 @@ from .errors import Problem
 from .match import Match, Screened, Wishes
 from .merge import LayerInfo, Stack
 from .model import (
+    TAG_LABELS,
     Catalogue,
     Claim,
     Condition,
@@ -110,6 +111,28 @@ class CompareDocument(CatalogueDocument):
     ids: list[str]
     rows: list[CompareRow]
     treatments: list[Treatment]
+    sources: list[NumberedSource]
+
+
+@dataclass(frozen=True)
+class HandoutAnswer:
+    text: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class HandoutRow:
+    question: str
+    answers: dict[str, HandoutAnswer]  # option id -> answer
+
+
+@dataclass(frozen=True, kw_only=True)
+class HandoutDocument(CatalogueDocument):
+    command: Literal["handout"] = "handout"
+    ids: list[str]
+    rows: list[HandoutRow]
+    what_matters: list[str]
+    clinician_questions: list[str]
     sources: list[NumberedSource]
 
 
@@ -226,7 +249,7 @@ class ChartDocument(CatalogueDocument):
 
 # Every document `trd` prints; the output schema is one of these.
 DOCUMENTS: tuple[type[Document], ...] = (
-    ListDocument, CompareDocument, ExplainTreatment, ExplainCondition, ExplainTerm,
+    ListDocument, CompareDocument, HandoutDocument, ExplainTreatment, ExplainCondition, ExplainTerm,
     SourcesDocument, GlossaryDocument, CrisisDocument, StageDocument, InfoDocument,
     ValidateDocument, MatchDocument, ChartDocument,
 )
@@ -266,6 +289,26 @@ def compare_document(catalogue: Catalogue, treatments: Sequence[Treatment],
     cited = _first_seen([s for t in treatments for s in t.source_ids()])
     return CompareDocument(catalogue=stamp(catalogue), ids=[t.id for t in treatments],
                            rows=list(rows), treatments=list(treatments),
+                           sources=numbered_sources(catalogue, cited))
+
+
+def handout_document(catalogue: Catalogue, treatments: Sequence[Treatment],
+                     situations: Sequence[str], paper: str | None) -> HandoutDocument:
+    from .query import position
+    from .render.pages import CLINICIAN_QUESTIONS, HANDOUT_QUESTIONS, WHAT_MATTERS
+
+    cards = {t.id: {line.label: line for line in summary_card(t)} for t in treatments}
+    rows = [HandoutRow(question, {t.id: HandoutAnswer(cards[t.id][label].text,
+                                                      cards[t.id][label].sources)
+                                  for t in treatments})
+            for label, question in HANDOUT_QUESTIONS.items()]
+    rows += [HandoutRow(f"If I have: {TAG_LABELS[tag]}", {t.id: HandoutAnswer(
+        position(t, tag), [s for c in t.contraindications or [] if c.tag == tag
+                           for s in c.sources]) for t in treatments}) for tag in situations]
+    cited = _first_seen([s for row in rows for a in row.answers.values() for s in a.sources])
+    return HandoutDocument(catalogue=stamp(catalogue), ids=[t.id for t in treatments],
+                           rows=rows, what_matters=list(WHAT_MATTERS),
+                           clinician_questions=list(CLINICIAN_QUESTIONS),
                            sources=numbered_sources(catalogue, cited))
 
 

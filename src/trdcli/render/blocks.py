@@ -109,6 +109,7 @@ class Page:
     blocks: list[Block]
     stamp: str | None = None  # "catalogue 2026.1, released 2026-11-01"
     footer: str = DISCLAIMER
+    paper: str | None = None  # "letter" or "A4" for print; None leaves it to the printer
 
 
 class Refs:

@@ -187,6 +187,7 @@ def _stage(staging: Staging) -> list[Any]:
 VIEWS: dict[str, Callable[..., tuple[list[Column], list[Any]]]] = {
     "list": lambda catalogue, treatments: (TREATMENT, list(treatments)),
     "compare": lambda catalogue, treatments, rows: (TREATMENT, list(treatments)),
+    "handout": lambda catalogue, treatments, situations, paper: (TREATMENT, list(treatments)),
     "explain": lambda catalogue, topic, brief=False: _topic(topic),
     "sources": lambda catalogue, topic: (SOURCE, _sources(catalogue, topic)),
     "glossary": lambda catalogue, terms: (TERM, list(terms)),

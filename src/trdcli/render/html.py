@@ -72,11 +72,14 @@ ol.sources a { color: var(--muted); overflow-wrap: anywhere; }
 @media print {
   body { margin: 0; max-width: none; font-size: 9pt; }
   h2 { break-after: avoid; }
-  .bar-group, .picto, li { break-inside: avoid; }
+  .bar-group, .picto, li, tr { break-inside: avoid; }
   thead { display: table-header-group; }
   ol.sources a { color: var(--ink); }
 }
 """
+
+
+PAPER_SIZES = {"letter": "letter", "a4": "A4"}
 
 
 def _inline(text: Inline) -> str:
@@ -147,19 +150,21 @@ def _block(block: Block) -> str:
         return (f"<h3>{escape(block.title)}</h3>" + "\n".join(_pictogram(r) for r in block.rows)
                 + f'<p class="note">{escape(block.note)}</p>')
     assert isinstance(block, SourceList)
-    items = "".join(f'<li value="{e.ref}">{escape(e.text)} <a href="{escape(e.url)}">'
-                    f"{escape(e.url)}</a></li>" for e in block.entries)
+    items = "".join(f'<li value="{e.ref}">{escape(e.text)}'
+                    + (f' <a href="{escape(e.url)}">{escape(e.url)}</a>' if e.url else "")
+                    + "</li>" for e in block.entries)
     return f'<ol class="sources">{items}</ol>'
 
 
 def render(page: Page) -> str:
     stamp = f'<p class="stamp">trd {escape(page.stamp)}</p>' if page.stamp else ""
+    paper = f"@page {{ size: {PAPER_SIZES[page.paper]}; }}" if page.paper else ""
     body = "\n".join(_block(block) for block in page.blocks)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(page.title)} - trd</title><style>{STYLE}</style></head>\n"
+        f"<title>{escape(page.title)} - trd</title><style>{STYLE}{paper}</style></head>\n"
         f'<body><h1>{escape(page.title)}</h1>{stamp}<p class="strong">{escape(page.footer)}</p>'
         f"\n{body}\n"
         f'<p class="footer">{escape(page.footer)}</p></body></html>\n'

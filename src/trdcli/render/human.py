@@ -226,7 +226,8 @@ def _block(console: Console, block: Block) -> RenderableType:
 
 
 def _source(entry: SourceEntry) -> Text:
-    return Text.assemble((f"[{entry.ref}] ", "cyan"), entry.text + " ", (entry.url, "dim"))
+    return Text.assemble((f"[{entry.ref}] ", "cyan"), entry.text, (" " + entry.url, "dim")
+                         if entry.url else "")
 
 
 def render_page(console: Console, page: Page) -> None:
@@ -330,6 +331,11 @@ def _list_row(t: Treatment) -> dict[str, str]:
             "course": t.course.label if t.course else "?",
             "cost": price(t) or "price not confirmed",
             "headline": t.headline.text if t.headline else UNCONFIRMED}
+
+
+def render_handout(console: Console, catalogue: Catalogue, treatments: Sequence[Treatment],
+                   situations: Sequence[str], paper: str | None) -> None:
+    render_page(console, pages.handout_page(catalogue, treatments, situations, paper))
 
 
 def render_compare(console: Console, catalogue: Catalogue, treatments: Sequence[Treatment],

@@ -82,7 +82,8 @@ def _block(block: Block) -> list[str]:
         for label, rows in pictogram_rows(block, UNICODE_GLYPHS):
             drawn += [plain(label), *(f"  {row}" for row in rows)]
         return [f"### {_text(block.title)}", "", *_fenced(drawn), "", f"_{_text(block.note)}_"]
-    return [f"{entry.ref}. {_cell(entry.text)} <{_url(entry.url)}>" for entry in block.entries]
+    return [f"{entry.ref}. {_cell(entry.text)}" + (f" <{_url(entry.url)}>" if entry.url else "")
+            for entry in block.entries]
 
 
 def _url(url: str) -> str:
