@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from .errors import UsageError
-from .model import LEVEL_LABELS, Catalogue, ContraindicationTag, Priority, Treatment
+from .model import LEVEL_LABELS, TAG_LABELS, Catalogue, ContraindicationTag, Priority, Treatment
 from .query import earliest_onset, price, status_label
 
 # "not-assessed": the catalogue has no sourced statement on one of the person's situations.
@@ -82,10 +82,11 @@ def _contraindications(t: Treatment, wishes: Wishes) -> list[Reason]:
     for situation in wishes.situations:
         said = [(i, c) for i, c in enumerate(t.contraindications or []) if c.tag == situation]
         if not said:
-            reasons.append(Reason("not-assessed", situation, "the catalogue has no sourced "
+            reasons.append(Reason("not-assessed", TAG_LABELS[situation], "the catalogue has "
+                                  "no sourced "
                                   "statement about this situation for this option",
                                   "contraindications", []))
-        reasons += [Reason(_BY_LEVEL[c.level], situation,
+        reasons += [Reason(_BY_LEVEL[c.level], TAG_LABELS[situation],
                            f"{LEVEL_LABELS[c.level]}"
                            + (f" (shared by all {c.from_class})" if c.from_class else "")
                            + f": {c.text}", f"contraindications[{i}]", c.sources)
@@ -231,7 +232,7 @@ def match(catalogue: Catalogue, wishes: Wishes) -> Match:
 
 def describe(wishes: Wishes) -> list[str]:
     """The answers in plain words."""
-    said = [f"situation: {s}" for s in wishes.situations]
+    said = [f"situation: {TAG_LABELS[s]}" for s in wishes.situations]
     said += [text for wanted, text in (
         (wishes.avoid_anaesthesia, "wants to avoid anaesthesia"),
         (wishes.fast, f"wants benefit within {FAST_DAYS} days"),

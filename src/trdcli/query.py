@@ -194,7 +194,8 @@ def _contraindications_text(t: Treatment) -> str:
         return UNCONFIRMED
     parts = []
     for level in ("exclude", "caution", "not-studied"):
-        tags = [c.tag for c in t.contraindications if c.level == level]
+        tags = list(dict.fromkeys(TAG_LABELS[c.tag] for c in t.contraindications
+                                  if c.level == level))
         if tags:
             parts.append(f"{LEVEL_LABELS[level]}: " + ", ".join(tags))
     return "; ".join(parts) or "none listed"
