@@ -16,6 +16,7 @@ CATALOGUE = Path("data/treatments.yaml")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9*-]{1,}\b")
 KEPT_WORDS = ("approved", "cleared", "off-label", "investigational", "not approved",
+              "treatment-resistant", "not proven", "about", "vs",
               "Schedule", "disputed", "sham", "placebo")
 
 text = CATALOGUE.read_text(encoding="utf-8")
