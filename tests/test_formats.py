@@ -193,9 +193,16 @@ def test_compare_handout_has_every_name_and_source() -> None:
     document = run("compare", "ketamine", "tms", "ect", "--json").json()
     for treatment in document["treatments"]:
         assert treatment["name"] in text
-    for source in document["sources"]:
-        assert catalogue.sources[source["id"]].title in text
-        assert ("href", source["url"]) in page.attributes
+    # Every [n] in the page is listed with it, numbered as in the JSON; nothing else is.
+    html = run("compare", "ketamine", "tms", "ect", "--format", "html").stdout
+    cited = {int(n) for refs in re.findall(r'<sup class="ref">\[([\d,]+)\]</sup>', html)
+             for n in refs.split(",")}
+    listed = {int(n) for n in re.findall(r'<li value="(\d+)">', html)}
+    assert cited and cited == listed
+    by_ref = {source["ref"]: source for source in document["sources"]}
+    for n in listed:
+        assert catalogue.sources[by_ref[n]["id"]].title in text
+        assert ("href", by_ref[n]["url"]) in page.attributes
     assert f"catalogue {catalogue.version}, released {catalogue.released}" in text
     assert "in 100" in text and "Response and remission" in text
 
@@ -297,3 +304,19 @@ def test_any_text_survives_csv_markdown_and_html(tmp_path: Path, words: str, sum
         assert {_cells(row) for row in table} == {_cells(table[0])}
     page = parse(run(*args, "-f", "html").stdout)
     assert name in "".join(page.text)
+
+
+@pytest.mark.parametrize("args", [
+    ["compare", "ketamine", "tms", "ect"], ["explain", "vns"], ["explain", "vns", "--brief"],
+    ["match", "--situation", "pregnancy"], ["glossary"], ["crisis"], ["chart", "remission"],
+    ["handout", "esketamine", "ect", "rtms"]], ids=lambda a: " ".join(a[:2]))
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_every_cited_number_is_listed_in_the_same_output(args: list[str], fmt: str) -> None:
+    shown = invoke(*args, "--format", fmt, env={"COLUMNS": "400"}).stdout
+    body, _, sources = shown.rpartition("Sources")
+    # Markdown writes the brackets escaped: \[1,2\].
+    cited = {int(n) for refs in re.findall(r"\\?\[([\d,]+)\\?\]", body)
+             for n in refs.split(",")}
+    pattern = r"^\[(\d+)\] " if fmt == "table" else r"^(\d+)\. "
+    listed = {int(n) for n in re.findall(pattern, sources, re.MULTILINE)}
+    assert cited == listed, (cited ^ listed)

@@ -119,13 +119,22 @@ class Refs:
     in `trd sources` and in the JSON.
     """
 
-    def __init__(self, seed: Sequence[str] = ()) -> None:
+    def __init__(self, seed: Sequence[str] = (), *, all_cited: bool = False) -> None:
         self.order: dict[str, int] = {}
-        self.mark(seed)
+        self.shown: dict[str, None] = {}  # the sources some [n] in the output points at
+        for source_id in seed:
+            self.order.setdefault(source_id, len(self.order) + 1)
+        if all_cited:
+            self.mark(seed)
 
     def mark(self, source_ids: Sequence[str]) -> str:
         numbers = [self.order.setdefault(s, len(self.order) + 1) for s in source_ids]
+        self.shown.update(dict.fromkeys(source_ids))
         return "[" + ",".join(str(n) for n in numbers) + "]" if numbers else ""
+
+    def listed(self) -> list[tuple[str, int]]:
+        """The sources to list with the output: each one cited in it, in number order."""
+        return sorted(((s, self.order[s]) for s in self.shown), key=lambda item: item[1])
 
     def cited(self, text: str, source_ids: Sequence[str]) -> Cited:
         return Cited(text, self.mark(source_ids))

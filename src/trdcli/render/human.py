@@ -361,16 +361,20 @@ def render_compare(console: Console, catalogue: Catalogue, treatments: Sequence[
     refs = References([s for t in treatments for s in t.source_ids()])
     for block in [*pages.bars(treatments, refs), *pages.pictograms(treatments, refs)]:
         console.print(_block(console, block))
-    console.print(Text(f"\nSources for every figure: trd sources NAME "
+    if refs.shown:  # every [n] above is listed here, numbered as in the JSON
+        _print_sources(console, catalogue, refs)
+    console.print(Text(f"\nEvery source behind an option: trd sources NAME "
                        f"({catalogue_name(catalogue)})", style="dim"))
     footer(console)
 
 
 def _print_sources(console: Console, catalogue: Catalogue, refs: References,
                    cited_by: dict[str, list[str]] | None = None) -> None:
+    if not refs.shown:
+        return
     console.print(_heading("Sources"))
     entries = pages.source_entries(catalogue, refs).entries
-    for source_id, entry in zip(refs.order, entries, strict=True):
+    for (source_id, _), entry in zip(refs.listed(), entries, strict=True):
         line = _source(entry)
         if cited_by is not None:  # `trd sources`: the detail
             source = catalogue.sources[source_id]
@@ -412,7 +416,7 @@ def render_sources(console: Console, catalogue: Catalogue,
     cited = {source_id: list(dict.fromkeys(pages.field_label(topic, path) for path in paths))
              for source_id, paths in citations(topic).items()}
     console.print(Text(f"Sources for {topic.name} ({len(cited)})", style="bold"))
-    _print_sources(console, catalogue, References(list(cited)), cited_by=cited)
+    _print_sources(console, catalogue, References(list(cited), all_cited=True), cited_by=cited)
     footer(console)
 
 

@@ -92,11 +92,11 @@ def source_entries(catalogue: Catalogue, refs: Refs) -> SourceList:
     """The sources ``refs`` has numbered, in that order."""
     return SourceList([SourceEntry(n, source_line(catalogue.sources[source_id]),
                                    catalogue.sources[source_id].url)
-                       for source_id, n in refs.order.items()])
+                       for source_id, n in refs.listed()])
 
 
 def source_list(catalogue: Catalogue, refs: Refs) -> list[Block]:
-    return [Heading("Sources"), source_entries(catalogue, refs)]
+    return [Heading("Sources"), source_entries(catalogue, refs)] if refs.shown else []
 
 
 def _claim(refs: Refs, claim: Claim | None) -> Inline:
@@ -231,7 +231,7 @@ def situation_position(t: Treatment, tag: str, refs: Refs) -> Inline:
 def short_sources(catalogue: Catalogue, refs: Refs) -> SourceList:
     """'Smith J et al. NEJM, 2023. PMID 1.': the link only where there is no identifier."""
     entries = []
-    for source_id, n in refs.order.items():
+    for source_id, n in refs.listed():
         source = catalogue.sources[source_id]
         first = (source.authors or "").split(",")[0].strip().rstrip(".")
         who = f"{first} et al." if first and "," in (source.authors or "") else first
