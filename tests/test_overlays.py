@@ -211,3 +211,22 @@ def test_an_edited_file_is_not_served_from_the_cache(tmp_path: Path) -> None:
 def test_readme_shows_the_example_overlay_as_it_is() -> None:
     readme = documentation()
     assert "```yaml\n" + EXAMPLE.read_text(encoding="utf-8") + "```" in readme
+
+
+@pytest.mark.parametrize("currency", ["usd", "US$", "Dollars", "EURO"])
+def test_a_currency_must_be_an_iso_4217_code(tmp_path: Path, currency: str) -> None:
+    path = tmp_path / "clinic.yaml"
+    path.write_text("treatments:\n  - id: rtms\n    cost: {text: t, where: here, sources: "
+                    f"[anand-2023-elekt-d], low: 100, currency: '{currency}'}}\n",
+                    encoding="utf-8")
+    (problem,) = invoke("validate", str(path), "--json").json()["problems"]
+    assert (problem["code"], problem["field"]) == ("not-a-currency", "treatments[0].cost.currency")
+
+
+@pytest.mark.parametrize(("given", "ok"), [("usd", True), ("GBP", True), ("US$", False),
+                                           ("dollars", False), ("[/]", False)])
+def test_the_currency_option_takes_iso_4217_codes(given: str, ok: bool) -> None:
+    result = invoke("match", "--budget", "100", "--currency", given, "--json")
+    assert (result.exit_code == 0) is ok, result.stderr
+    if ok:
+        assert result.json()["wishes"]["currency"] == given.upper()

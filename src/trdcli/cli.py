@@ -194,6 +194,15 @@ def _number(whole: bool) -> Callable[[str], float]:
     return parse
 
 
+def _currency_code(text: str) -> str:
+    from .validate import CURRENCY
+
+    code = text.strip().upper()
+    if not CURRENCY.fullmatch(code):
+        raise typer.BadParameter(f"{text!r} is not an ISO 4217 currency code (e.g. USD, GBP)")
+    return code
+
+
 def _version(value: bool) -> None:
     if value:
         from importlib.metadata import version
@@ -612,7 +621,8 @@ def match(
                                    help="Highest price the person can pay, in --currency.")
     ] = None,
     currency: Annotated[
-        str, typer.Option("--currency", help="Currency of --budget.")
+        str, typer.Option("--currency", parser=_currency_code,
+                          help="Currency of --budget, as an ISO 4217 code (USD, GBP, AUD).")
     ] = "USD",
     priority: Annotated[
         list[PriorityChoice] | None,
@@ -632,7 +642,7 @@ def match(
     wishes = Wishes(
         situations=tuple(s.value for s in situation or []), avoid_anaesthesia=avoid_anaesthesia,
         fast=fast, at_home=at_home, cannot_drive=cannot_drive, budget=budget,
-        currency=currency.upper(), priorities=tuple(p.value for p in priority or []))
+        currency=currency, priorities=tuple(p.value for p in priority or []))
     catalogue = _catalogue(ctx)
     _show("match", catalogue, screen(catalogue, wishes))
 

@@ -53,6 +53,7 @@ PROBLEM_CODES: dict[str, str] = {
     "unknown-source": "a citation of a source id the catalogue lacks",
     "out-of-range": "a number outside its field's range (year, N, percentage, negative count)",
     "low-above-high": "the low end of a range above its high end",
+    "not-a-currency": "a currency that is not an ISO 4217 code (USD, GBP, AUD...)",
     "no-catalogue": "--no-default with no --catalog file",
     "unknown-class": "an option names a class the catalogue does not define",
     "set-by-trd": "a field trd fills in itself (from_class), given in a file",

@@ -19,6 +19,8 @@ from .names import Named, normalise
 from .structure import Path, iter_values
 
 PMID = re.compile(r"[1-9][0-9]{0,8}")
+# An ISO 4217 code as written: three capital letters (USD, GBP, AUD), not "usd" or "US$".
+CURRENCY = re.compile(r"[A-Z]{3}")
 DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
 URL = re.compile(r"https?://\S+")
 EARLIEST_YEAR = 1900
@@ -96,7 +98,11 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
                 if number is not None and not 0 <= number <= 100:
                     add(Problem("out-of-range", (*path, field_name),
                                 f"{number} is not between 0 and 100"))
-        elif isinstance(value, (Onset, Cost)):
+        elif isinstance(value, Cost) and value.currency is not None and not CURRENCY.fullmatch(
+                value.currency):
+            add(Problem("not-a-currency", (*path, "currency"), f"{value.currency!r} is not an "
+                        "ISO 4217 currency code (three capital letters, such as USD)"))
+        if isinstance(value, (Onset, Cost)):
             low_name, high_name = ("days_min", "days_max") if isinstance(value, Onset) else (
                 "low", "high")
             low, high = getattr(value, low_name), getattr(value, high_name)
