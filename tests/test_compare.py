@@ -8,7 +8,8 @@ import trdcli
 from conftest import WIDTH, invoke
 from trdcli.safety import DISCLAIMER
 
-QUESTIONS = ["Approval (US)", "Warnings", "How well it works", "How soon", "What is involved",
+QUESTIONS = ["Approval (US)", "Warnings", "How well it works",
+             "Number needed to treat (derived by trd)", "How soon", "What is involved",
              "Common side effects", "Who should not have it", "Cost and access",
              "What guidelines say"]
 
@@ -67,3 +68,39 @@ def test_compare_refuses_the_same_treatment_twice() -> None:
     result = invoke("compare", "tms", "rtms")
     assert result.exit_code == 2
     assert "named twice: rtms" in result.stderr
+
+
+def test_numbers_needed_to_treat_come_only_from_randomised_arms() -> None:
+    import math
+
+    from trdcli.query import numbers_needed
+
+    catalogue = trdcli.load_catalogue()
+    seen = 0
+    for treatment in catalogue.treatments:
+        rows = {(e.study, e.outcome): e for e in treatment.evidence or []}
+        for derived in numbers_needed(treatment):
+            seen += 1
+            row = rows[(derived.study, derived.outcome)]
+            assert "randomi" in row.design.lower()
+            assert not any(word in row.design.lower()
+                           for word in ("non-randomi", "registry", "reanalys"))
+            difference = derived.treatment_percent - derived.comparator_percent
+            assert difference > 0
+            assert derived.nnt == math.ceil(round(100 / difference, 6))
+            assert derived.nnt - 1 < 100 / difference <= derived.nnt
+    assert seen >= 10
+    vns = next(t for t in catalogue.treatments if t.id == "vns")
+    assert all("Registry" not in n.study for n in numbers_needed(vns))  # not randomised
+
+
+def test_nnt_is_labelled_derived_in_explain_compare_and_json() -> None:
+    document = invoke("explain", "olanzapine-fluoxetine", "--json").json()
+    (derived,) = document["numbers_needed_to_treat"]
+    assert (derived["treatment_percent"], derived["comparator_percent"], derived["nnt"]) == (
+        27.0, 17.0, 10)
+    shown = invoke("explain", "olanzapine-fluoxetine", env={"COLUMNS": "400"}).stdout
+    assert "number needed to treat 10 (derived by trd" in shown
+    rows = invoke("compare", "olanzapine-fluoxetine", "ect", "--json").json()["rows"]
+    (nnt,) = [r for r in rows if r["key"] == "nnt"]
+    assert nnt["answers"]["olanzapine-fluoxetine"].startswith("10 (remission vs fluoxetine")

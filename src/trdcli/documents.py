@@ -36,7 +36,16 @@ from .model import (
     catalogue_name,
     citations,
 )
-from .query import CardLine, ChartBar, CompareRow, price, status_label, summary_card
+from .query import (
+    CardLine,
+    ChartBar,
+    CompareRow,
+    NumberNeeded,
+    numbers_needed,
+    price,
+    status_label,
+    summary_card,
+)
 from .staging import Staging
 
 # Bump when a key is removed or changes meaning; adding keys keeps the version.
@@ -147,6 +156,8 @@ class ExplainDocument(CatalogueDocument):
 class ExplainTreatment(ExplainDocument):
     kind: Literal["treatment"] = "treatment"
     card: list[CardLine]  # the summary the views open with, each line with its source ids
+    # Derived by trd from randomised trials' two arms (response or remission), with the sums.
+    numbers_needed_to_treat: list[NumberNeeded]
     treatment: Treatment
 
 
@@ -327,7 +338,8 @@ def explain_document(catalogue: Catalogue, topic: Treatment | Condition | Term,
         return ExplainCondition(condition=topic, **common)  # type: ignore[arg-type]
     if isinstance(topic, Term):
         return ExplainTerm(term=topic, **common)  # type: ignore[arg-type]
-    return ExplainTreatment(card=summary_card(topic), treatment=topic,
+    return ExplainTreatment(card=summary_card(topic),
+                            numbers_needed_to_treat=numbers_needed(topic), treatment=topic,
                             **common)  # type: ignore[arg-type]
 
 

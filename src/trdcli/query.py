@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast, get_args
@@ -275,10 +277,60 @@ def guidelines_text(t: Treatment) -> str:
     return "; ".join(f"{g.guideline}: {g.line}" for g in t.guidelines) or "no position found"
 
 
+@dataclass(frozen=True)
+class NumberNeeded:
+    """How many people would need this option rather than the comparator for one more to
+    respond (or remit): derived by trd from the two arms of a randomised trial, never from a
+    non-randomised comparison. The trial itself may not report it."""
+
+    study: str
+    outcome: str
+    comparator: str
+    treatment_percent: float
+    comparator_percent: float
+    nnt: int
+    arithmetic: str  # e.g. "100 / (27 - 17) = 10.0, rounded up: 10"
+
+
+_RANDOMISED = re.compile(r"\brandomi[sz]ed\b")
+_NOT_ARMS = re.compile(r"non-randomi|not randomi|reanalys|registry|observational")
+
+
+def numbers_needed(t: Treatment) -> list[NumberNeeded]:
+    """The NNT for every randomised trial row that gives response or remission as a
+    percentage for both arms, where the option did better than its comparator."""
+    found = []
+    for e in t.evidence or []:
+        design = e.design.lower()
+        if (e.outcome not in ("response", "remission") or e.unit != "%"
+                or e.treatment_value is None or e.comparator_value is None
+                or not e.comparator or not _RANDOMISED.search(design)
+                or _NOT_ARMS.search(design)):
+            continue
+        difference = e.treatment_value - e.comparator_value
+        if difference <= 0:
+            continue
+        nnt = math.ceil(round(100 / difference, 6))
+        found.append(NumberNeeded(
+            e.study, e.outcome, e.comparator, e.treatment_value, e.comparator_value, nnt,
+            f"100 / ({e.treatment_value:g} - {e.comparator_value:g}) = {100 / difference:.2f}, "
+            f"rounded up: {nnt}"))
+    return found
+
+
+def _nnt_text(t: Treatment) -> str:
+    found = numbers_needed(t)
+    if not found:
+        return "no randomised trial here gives both arms' rates"
+    return "; ".join(f"{n.nnt} ({n.outcome} vs {n.comparator}, {n.study}; derived: "
+                     f"{n.arithmetic})" for n in found)
+
+
 COMPARE_QUESTIONS: list[tuple[str, str, Callable[[Treatment], str]]] = [
     ("approval", "Approval (US)", lambda t: status_label(t)),
     ("warnings", "Warnings", _warnings_text),
     ("how_well", "How well it works", lambda t: t.headline.text if t.headline else UNCONFIRMED),
+    ("nnt", "Number needed to treat (derived by trd)", _nnt_text),
     ("how_soon", "How soon", lambda t: t.onset.text if t.onset else UNCONFIRMED),
     ("involved", "What is involved", _course_text),
     ("side_effects", "Common side effects", _side_effects_text),

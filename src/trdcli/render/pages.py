@@ -31,6 +31,7 @@ from ..query import (
     CompareRow,
     chart_bars,
     cost_text,
+    numbers_needed,
     per_100,
     position,
     price,
@@ -327,6 +328,9 @@ def treatment_page(catalogue: Catalogue, t: Treatment, brief: bool = False) -> P
 
 def _evidence_grid(refs: Refs, t: Treatment) -> Grid:
     rows: list[list[Inline]] = []
+    found = {(n.study, n.outcome): n for n in numbers_needed(t)}
+    nnts = {id(e): found[(e.study, e.outcome)] for e in t.evidence or []
+            if (e.study, e.outcome) in found}
     for e in t.evidence or []:
         unit = e.unit if e.unit == "%" else f" {e.unit or ''}"
         result = f"{e.treatment_value:g}{unit}" if e.treatment_value is not None else ""
@@ -335,6 +339,10 @@ def _evidence_grid(refs: Refs, t: Treatment) -> Grid:
             result += f" vs {other} ({e.comparator})"
         study = e.study + (f" ({e.year})" if e.year else "") + (
             f", {e.publisher}" if e.publisher else "")
+        derived = nnts.get(id(e))
+        if derived:
+            result += (f"; number needed to treat {derived.nnt} (derived by trd: "
+                       f"{derived.arithmetic})")
         rows.append([refs.cited(study, e.sources),
                      f"{e.design}; {e.population}" + (f"; N={e.n}" if e.n else ""),
                      f"{e.outcome}: {e.measure}; {e.timepoint}",
