@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import trdcli
-from conftest import documentation, write_catalogue
+from conftest import documentation, invoke, write_catalogue
 from trdcli import loader
 from trdcli.errors import CatalogueError
 from trdcli.model import ContraindicationTag
@@ -135,3 +135,13 @@ def test_shipped_catalogue_uses_no_yaml_anchors() -> None:
 def test_shipped_courses_say_whether_they_are_at_home(treatment: trdcli.Treatment) -> None:
     # `trd match --at-home` depends on it; drive_after may stay unknown where no rule was found.
     assert treatment.course is not None and treatment.course.at_home is not None
+
+
+def test_every_side_effect_comparison_names_its_comparator() -> None:
+    compared = [(t.id, s) for t in CATALOGUE.treatments for s in t.side_effects or []
+                if s.comparator_per_100 is not None]
+    assert compared
+    for treatment_id, effect in compared:
+        assert effect.comparator, (treatment_id, effect.name)
+        shown = invoke("explain", treatment_id, env={"COLUMNS": "400"}).stdout
+        assert f"in 100 on {effect.comparator}" in shown, (treatment_id, effect.name)

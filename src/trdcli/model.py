@@ -218,6 +218,7 @@ class SideEffect:
     sources: list[str]
     per_100: float | None = None
     comparator_per_100: float | None = None
+    comparator: str | None = None  # what comparator_per_100 was measured on: "placebo", "ECT"
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,11 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
             add(Problem("out-of-range", path, "must be at least 1"))
         elif leaf in NOT_NEGATIVE and isinstance(value, (int, float)) and value < 0:
             add(Problem("out-of-range", path, f"{value:g} is negative"))
-        elif isinstance(value, SideEffect) or (isinstance(value, Evidence) and value.unit == "%"):
+        if (isinstance(value, SideEffect) and value.comparator_per_100 is not None
+                and not value.comparator):
+            add(Problem("missing-field", (*path, "comparator"), "comparator_per_100 needs "
+                        "comparator, naming what it was measured on (placebo, sham, ECT...)"))
+        if isinstance(value, SideEffect) or (isinstance(value, Evidence) and value.unit == "%"):
             fields = (("per_100", "comparator_per_100") if isinstance(value, SideEffect)
                       else ("treatment_value", "comparator_value"))
             for field_name in fields:

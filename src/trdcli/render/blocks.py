@@ -79,6 +79,7 @@ class Pictogram:
     label: Cited
     per_100: float
     comparator_per_100: float | None = None
+    comparator: str | None = None
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,8 @@ def pictogram_rows(block: Pictograms, glyphs: dict[str, str]) -> list[tuple[Inli
     for row in block.rows:
         lines = [f"{pictogram_text(row.per_100, glyphs)} {row.per_100:g} in 100"]
         if row.comparator_per_100 is not None:
+            on = row.comparator or "the comparator"
             lines.append(f"{pictogram_text(row.comparator_per_100, glyphs)} "
-                         f"{row.comparator_per_100:g} in 100, comparator")
+                         f"{row.comparator_per_100:g} in 100 on {on}")
         rows.append((row.label, lines))
     return rows

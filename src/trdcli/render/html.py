@@ -129,7 +129,8 @@ def _pictogram(row: Pictogram) -> str:
     lines = [f"<div>{_people(row.per_100, False)}{row.per_100:g} in 100</div>"]
     if row.comparator_per_100 is not None:
         lines.append(f"<div>{_people(row.comparator_per_100, True)}"
-                     f"{row.comparator_per_100:g} in 100 on the comparator</div>")
+                     f"{row.comparator_per_100:g} in 100 on "
+                     f"{escape(row.comparator or 'the comparator')}</div>")
     return f'<div class="picto"><span>{_inline(row.label)}</span><div>{"".join(lines)}</div></div>'
 
 

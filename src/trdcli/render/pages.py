@@ -67,8 +67,9 @@ if TYPE_CHECKING:
 BARS_NOTE = ("Each pair of bars is one study: the option, then what it was compared with. "
              "Studies differ in people, comparators and timepoints, so compare bars from "
              "different studies with care.")
-PICTOGRAM_NOTE = ("Out of 100 people in the study behind each figure; the second row is the "
-                  "comparator (often placebo or sham), where the source gives it.")
+PICTOGRAM_NOTE = ("Out of 100 people in the study behind each figure; the second row, where "
+                  "the source gives it, is the group the option was compared with, named on "
+                  "the row.")
 
 
 def stamp(catalogue: Catalogue) -> str:
@@ -139,7 +140,7 @@ def bar_group(bar: ChartBar, refs: Refs) -> BarGroup:
 def pictograms(treatments: Sequence[Treatment], refs: Refs) -> list[Block]:
     rows = [
         Pictogram(refs.cited(s.name if len(treatments) == 1 else f"{t.name}: {s.name}",
-                             s.sources), s.per_100, s.comparator_per_100)
+                             s.sources), s.per_100, s.comparator_per_100, s.comparator)
         for t in treatments for s in t.side_effects or [] if s.per_100 is not None
     ]
     return [Pictograms("Side effects, N in 100 people", rows, PICTOGRAM_NOTE)] if rows else []
@@ -297,7 +298,7 @@ def treatment_page(catalogue: Catalogue, t: Treatment, brief: bool = False) -> P
                Heading("Side effects"),
                _items(refs, None if t.side_effects is None else [
                    (s.name + (f" - {per_100(s.per_100)} people" if s.per_100 is not None else "")
-                    + (f" (vs {per_100(s.comparator_per_100)} on the comparator)"
+                    + (f" (vs {per_100(s.comparator_per_100)} on {s.comparator})"
                        if s.comparator_per_100 is not None else ""), s.text, s.sources)
                    for s in t.side_effects]),
                *pictograms([t], refs),
