@@ -74,7 +74,7 @@ PDFINFO = shutil.which("pdfinfo")
 @pytest.mark.parametrize("paper", ["letter", "a4"])
 def test_the_decision_aid_prints_on_four_pages_for_three_options(tmp_path: Path,
                                                                   paper: str) -> None:
-    from trdcli.render.pages import CLINICIAN_QUESTIONS, HANDOUT_QUESTIONS, WHAT_MATTERS
+    from trdcli.query import CLINICIAN_QUESTIONS, HANDOUT_QUESTIONS, WHAT_MATTERS
 
     handout = tmp_path / "handout.html"
     result = invoke("handout", "esketamine", "ect", "rtms", "--format", "html", "--paper",

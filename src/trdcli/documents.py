@@ -20,7 +20,6 @@ from .errors import Problem
 from .match import Match, Screened, Wishes
 from .merge import LayerInfo, Stack
 from .model import (
-    TAG_LABELS,
     Catalogue,
     Claim,
     Condition,
@@ -37,10 +36,14 @@ from .model import (
     citations,
 )
 from .query import (
+    CLINICIAN_QUESTIONS,
+    WHAT_MATTERS,
     CardLine,
     ChartBar,
     CompareRow,
+    HandoutRow,
     NumberNeeded,
+    handout_rows,
     numbers_needed,
     price,
     status_label,
@@ -121,18 +124,6 @@ class CompareDocument(CatalogueDocument):
     rows: list[CompareRow]
     treatments: list[Treatment]
     sources: list[NumberedSource]
-
-
-@dataclass(frozen=True)
-class HandoutAnswer:
-    text: str
-    sources: list[str]
-
-
-@dataclass(frozen=True)
-class HandoutRow:
-    question: str
-    answers: dict[str, HandoutAnswer]  # option id -> answer
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -305,17 +296,7 @@ def compare_document(catalogue: Catalogue, treatments: Sequence[Treatment],
 
 def handout_document(catalogue: Catalogue, treatments: Sequence[Treatment],
                      situations: Sequence[str], paper: str | None) -> HandoutDocument:
-    from .query import position
-    from .render.pages import CLINICIAN_QUESTIONS, HANDOUT_QUESTIONS, WHAT_MATTERS
-
-    cards = {t.id: {line.label: line for line in summary_card(t)} for t in treatments}
-    rows = [HandoutRow(question, {t.id: HandoutAnswer(cards[t.id][label].text,
-                                                      cards[t.id][label].sources)
-                                  for t in treatments})
-            for label, question in HANDOUT_QUESTIONS.items()]
-    rows += [HandoutRow(f"If I have: {TAG_LABELS[tag]}", {t.id: HandoutAnswer(
-        position(t, tag), [s for c in t.contraindications or [] if c.tag == tag
-                           for s in c.sources]) for t in treatments}) for tag in situations]
+    rows = handout_rows(treatments, situations)
     cited = _first_seen([s for row in rows for a in row.answers.values() for s in a.sources])
     return HandoutDocument(catalogue=stamp(catalogue), ids=[t.id for t in treatments],
                            rows=rows, what_matters=list(WHAT_MATTERS),

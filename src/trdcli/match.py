@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from .errors import UsageError
-from .model import LEVEL_LABELS, TAG_LABELS, Catalogue, ContraindicationTag, Priority, Treatment
-from .query import earliest_onset, price, status_label
+from .model import TAG_LABELS, Catalogue, ContraindicationTag, Priority, Treatment
+from .query import earliest_onset, price, statement_words, status_label
 
 # "not-assessed": the catalogue has no sourced statement on one of the person's situations.
 # Silence is never "fits": an option fits a situation only on a sourced statement.
@@ -86,11 +86,8 @@ def _contraindications(t: Treatment, wishes: Wishes) -> list[Reason]:
                                   "no sourced "
                                   "statement about this situation for this option",
                                   "contraindications", []))
-        reasons += [Reason(_BY_LEVEL[c.level], TAG_LABELS[situation],
-                           f"{LEVEL_LABELS[c.level]}"
-                           + (f" (shared by all {c.from_class})" if c.from_class else "")
-                           + f": {c.text}", f"contraindications[{i}]", c.sources)
-                    for i, c in said]
+        reasons += [Reason(_BY_LEVEL[c.level], TAG_LABELS[situation], statement_words(c),
+                           f"contraindications[{i}]", c.sources) for i, c in said]
     return reasons
 
 

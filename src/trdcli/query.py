@@ -15,7 +15,9 @@ from .model import (
     WARNING_LABELS,
     Catalogue,
     Category,
+    Claim,
     Condition,
+    Contraindication,
     CrisisCountry,
     Term,
     Treatment,
@@ -347,21 +349,71 @@ def compare_rows(treatments: Sequence[Treatment],
     rows = [CompareRow(key, question, {t.id: answer(t) for t in treatments})
             for key, question, answer in COMPARE_QUESTIONS]
     rows += [CompareRow(f"situation:{tag}", f"If you have: {TAG_LABELS[tag]}",
-                        {t.id: position(t, tag) for t in treatments}) for tag in situations]
+                        {t.id: position(t, tag).text for t in treatments})
+             for tag in situations]
     return rows
 
 
-def position(t: Treatment, tag: str) -> str:
-    """An option's sourced position on one situation, in words; never silence as safety."""
+def statement_words(statement: Contraindication) -> str:
+    """'caution (shared by all Antidepressants): ...': the level, where it comes from, the text."""
+    shared = f" (shared by all {statement.from_class})" if statement.from_class else ""
+    return f"{LEVEL_LABELS[statement.level]}{shared}: {statement.text}"
+
+
+def position(t: Treatment, tag: str) -> Claim:
+    """An option's sourced position on one situation, with its sources; never silence as
+    safety: with no statement it says the catalogue has not assessed it."""
     said = [c for c in t.contraindications or [] if c.tag == tag]
     if not said:
-        return NOT_ASSESSED
-    return "; ".join(f"{LEVEL_LABELS[c.level]}"
-                     + (f" (shared by all {c.from_class})" if c.from_class else "")
-                     + f": {c.text}" for c in said)
+        return Claim(NOT_ASSESSED, [])
+    return Claim("; ".join(map(statement_words, said)),
+                 list(dict.fromkeys(s for c in said for s in c.sources)))
 
 
 NOT_ASSESSED = "not assessed: the catalogue has no sourced statement on this"
+
+# The handout's questions, in a person's words, as in Option Grid and NICE decision aids;
+# each is one line of the summary card.
+HANDOUT_QUESTIONS = {
+    "What it is": "What is it?",
+    "How well, and against what": "How well does it work, and compared with what?",
+    "How soon": "How soon might I feel better?",
+    "What it involves": "What does it involve?",
+    "Main risks": "What are the main risks?",
+    "Status (US)": "Is it approved?",
+    "Cost": "What might it cost?",
+}
+WHAT_MATTERS = ["Feeling better quickly", "Fewest side effects", "Fewest visits or sessions",
+                "Treatment at home", "Avoiding anaesthesia", "Being able to drive afterwards",
+                "Cost to me", "How strong the evidence is"]
+CLINICIAN_QUESTIONS = [
+    "Why might this option suit me, and what would you choose in my place?",
+    "How will we know whether it is working, and when will we review it?",
+    "Which side effects should I watch for, and what should I do if they happen?",
+    "How does it fit with my other medicines and health conditions?",
+    "What happens if it does not work, and what would we try next?",
+    "What will it cost me, and what will my insurance cover?",
+]
+
+
+@dataclass(frozen=True)
+class HandoutRow:
+    question: str
+    answers: dict[str, Claim]  # option id -> the answer and its sources
+
+
+def handout_rows(treatments: Sequence[Treatment],
+                 situations: Sequence[str] = ()) -> list[HandoutRow]:
+    """The handout's table: each option's summary card as answers to people's questions,
+    then its sourced position on each situation asked about."""
+    cards = {t.id: {line.label: line for line in summary_card(t)} for t in treatments}
+    rows = [HandoutRow(question, {t.id: Claim(cards[t.id][label].text, cards[t.id][label].sources)
+                                  for t in treatments})
+            for label, question in HANDOUT_QUESTIONS.items()]
+    rows += [HandoutRow(f"If I have: {TAG_LABELS[tag]}", {t.id: position(t, tag)
+                                                          for t in treatments})
+             for tag in situations]
+    return rows
 
 
 # Outcomes `trd chart` can draw: the ones the catalogue reports as a percentage of people.

@@ -194,12 +194,7 @@ def locate(root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[int, in
 
 def locate_problems(text: str, file: str, problems: Sequence[Problem]) -> list[Problem]:
     """``problems`` found in the data parsed from ``text``, each with its line and column."""
-    root = yaml.compose(text, Loader=_BaseLoader)
-    located = []
-    for problem in problems:
-        line, column = locate(root, problem.path) or (None, None)
-        located.append(Problem(problem.code, problem.path, problem.message, file, line, column))
-    return located
+    return locate_all([text], [file], [(0, p.path, p.code, p.message) for p in problems])
 
 
 def locate_all(texts: list[str], files: list[str],

@@ -25,15 +25,16 @@ from ..model import (
     citations,
 )
 from ..query import (
-    NOT_ASSESSED,
+    CLINICIAN_QUESTIONS,
     UNCONFIRMED,
+    WHAT_MATTERS,
     ChartBar,
     CompareRow,
     chart_bars,
     cost_text,
+    handout_rows,
     numbers_needed,
     per_100,
-    position,
     price,
     status_label,
     summary_card,
@@ -170,45 +171,16 @@ def compare_page(catalogue: Catalogue, treatments: Sequence[Treatment],
         *source_list(catalogue, refs)], stamp(catalogue))
 
 
-# The handout's questions, in a person's words, as in Option Grid and NICE decision aids;
-# each is one line of the summary card.
-HANDOUT_QUESTIONS = {
-    "What it is": "What is it?",
-    "How well, and against what": "How well does it work, and compared with what?",
-    "How soon": "How soon might I feel better?",
-    "What it involves": "What does it involve?",
-    "Main risks": "What are the main risks?",
-    "Status (US)": "Is it approved?",
-    "Cost": "What might it cost?",
-}
-WHAT_MATTERS = ["Feeling better quickly", "Fewest side effects", "Fewest visits or sessions",
-                "Treatment at home", "Avoiding anaesthesia", "Being able to drive afterwards",
-                "Cost to me", "How strong the evidence is"]
-CLINICIAN_QUESTIONS = [
-    "Why might this option suit me, and what would you choose in my place?",
-    "How will we know whether it is working, and when will we review it?",
-    "Which side effects should I watch for, and what should I do if they happen?",
-    "How does it fit with my other medicines and health conditions?",
-    "What happens if it does not work, and what would we try next?",
-    "What will it cost me, and what will my insurance cover?",
-]
-
-
 def handout_page(catalogue: Catalogue, treatments: Sequence[Treatment],
                  situations: Sequence[str] = (), paper: str | None = None) -> Page:
     """A decision aid for two or three options: the summary card of each as rows of
     questions people ask, what matters to the person, questions for the clinician, and short
     citations; made to print on a few pages."""
     refs = Refs()
-    cards = {t.id: {line.label: line for line in summary_card(t)} for t in treatments}
     rows: list[list[Inline]] = [
-        [question, *(refs.cited(cards[t.id][label].text, cards[t.id][label].sources)
-                     if cards[t.id][label].sources else cards[t.id][label].text
-                     for t in treatments)]
-        for label, question in HANDOUT_QUESTIONS.items()]
-    rows += [[f"If I have: {TAG_LABELS[tag]}", *(situation_position(t, tag, refs)
-                                                 for t in treatments)]
-             for tag in situations]
+        [row.question, *(refs.cited(answer.text, answer.sources) if answer.sources
+                         else answer.text for answer in row.answers.values())]
+        for row in handout_rows(treatments, situations)]
     blocks: list[Block] = [
         Para("This sheet sets the options side by side so you and your clinician can talk "
              "them through. The numbers in brackets point to the sources at the end."),
@@ -221,13 +193,6 @@ def handout_page(catalogue: Catalogue, treatments: Sequence[Treatment],
         Heading("Sources"), short_sources(catalogue, refs)]
     return Page("Choosing between: " + ", ".join(t.name for t in treatments), blocks,
                 stamp(catalogue), paper=paper)
-
-
-def situation_position(t: Treatment, tag: str, refs: Refs) -> Inline:
-    said = [c for c in t.contraindications or [] if c.tag == tag]
-    if not said:
-        return NOT_ASSESSED
-    return refs.cited(position(t, tag), [s for c in said for s in c.sources])
 
 
 def short_sources(catalogue: Catalogue, refs: Refs) -> SourceList:
