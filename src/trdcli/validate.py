@@ -102,7 +102,7 @@ def check_catalogue(catalogue: Catalogue, today: date | None = None) -> list[Pro
                 if number is not None and not 0 <= number <= 100:
                     add(Problem("out-of-range", (*path, field_name),
                                 f"{number} is not between 0 and 100"))
-        elif isinstance(value, Cost) and value.currency is not None and not CURRENCY.fullmatch(
+        if isinstance(value, Cost) and value.currency is not None and not CURRENCY.fullmatch(
                 value.currency):
             add(Problem("not-a-currency", (*path, "currency"), f"{value.currency!r} is not an "
                         "ISO 4217 currency code (three capital letters, such as USD)"))
