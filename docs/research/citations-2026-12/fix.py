@@ -216,9 +216,9 @@ for treatment in ("itbs", "snt", "deep-tms"):
          "neurostar-safety-clinic", "tendler-2023-tms-implants")
 drop("snt.evidence[1]")  # remission counts only in lay summaries; the abstract has none
 snt_trial = at("snt.evidence[0]")
-snt_trial["note"] = (snt_trial["note"] + " The journal abstract reports no remission rate; the "
-                     "authors' plain-language summary and news reports give 11 of 14 vs 2 of 15 "
-                     "in remission.")
+# The remission counts (11 of 14 vs 2 of 15) were seen only in lay summaries and news, whose
+# sources were retired, so the row says only what its own source says.
+snt_trial["note"] = snt_trial["note"] + " The journal abstract reports no remission rate."
 cite("snt.headline", "cole-2022-snt", "kratter-2026-snt",
      text="In a 29-person sham-controlled trial, depression scores fell by about half (52.5%) "
           "in the 4 weeks after a 5-day course, against 11% with sham; a 48-person trial found "
