@@ -30,7 +30,7 @@ def test_sources_lists_every_reference_numbered_with_identifiers(name: str) -> N
         assert source.url[:40] in flat
         if source.pmid:
             assert f"PMID {source.pmid}" in flat
-    assert "backs:" in result.stdout
+    assert "Backs:" in result.stdout
     assert result.stdout.rstrip().splitlines()[-1] == DISCLAIMER
 
 

@@ -232,7 +232,7 @@ def warning_text(warning: Warning) -> str:
 def _warnings_text(t: Treatment) -> str:
     if t.warnings is None:
         return UNCONFIRMED
-    return "; ".join(f"{WARNING_LABELS[w.kind]}: {warning_text(w)}" for w in t.warnings) or "none"
+    return " ".join(f"{WARNING_LABELS[w.kind]}: {warning_text(w)}" for w in t.warnings) or "none"
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""A page as a list of plain blocks, which the Markdown and HTML writers (and, for
-charts, the Rich views) each draw in their own way."""
+"""A page as a list of plain blocks, which the terminal, Markdown and HTML writers each
+draw in their own way: every human view is defined once, as a page."""
 
 from __future__ import annotations
 
@@ -40,6 +40,17 @@ class Grid:
     rows: list[list[Inline]]
     labelled: bool = False
     title: str | None = None
+    # Columns whose cells are read whole (a status, a phone number): a writer that wraps
+    # text gives them room for their longest cell, or lays the grid out another way.
+    whole: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Lines kept as they are, one to a line (validate's "file:line:col: problem [code]"),
+    so that tools that read them line by line still can."""
+
+    lines: list[str]
 
 
 @dataclass(frozen=True)
@@ -101,7 +112,7 @@ class SourceList:
     entries: list[SourceEntry]
 
 
-Block = Heading | Para | Grid | Items | Bars | Pictograms | SourceList
+Block = Heading | Para | Grid | Lines | Items | Bars | Pictograms | SourceList
 
 
 @dataclass(frozen=True)

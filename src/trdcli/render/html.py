@@ -16,6 +16,7 @@ from .blocks import (
     Heading,
     Inline,
     Items,
+    Lines,
     Page,
     Para,
     Pictogram,
@@ -141,6 +142,8 @@ def _block(block: Block) -> str:
         return f'<p class="{block.tone}">{_inline(block.text)}</p>'
     if isinstance(block, Grid):
         return _grid(block)
+    if isinstance(block, Lines):
+        return "<pre>" + escape("\n".join(block.lines)) + "</pre>"
     if isinstance(block, Items):
         items = "".join(f"<li><strong>{escape(label)}</strong>: {_inline(text)}</li>"
                         for label, text in block.items)

@@ -11,6 +11,7 @@ from .blocks import (
     Grid,
     Heading,
     Items,
+    Lines,
     Page,
     Para,
     Pictograms,
@@ -68,6 +69,8 @@ def _block(block: Block) -> list[str]:
         return [_TONES[block.tone].format(_text(plain(block.text)))]
     if isinstance(block, Grid):
         return _grid(block)
+    if isinstance(block, Lines):
+        return _fenced(block.lines)
     if isinstance(block, Items):
         return [f"- **{_text(label)}**: {_text(plain(text))}" for label, text in block.items]
     if isinstance(block, Bars):

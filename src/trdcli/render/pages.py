@@ -51,6 +51,7 @@ from .blocks import (
     Heading,
     Inline,
     Items,
+    Lines,
     Page,
     Para,
     Pictogram,
@@ -149,14 +150,15 @@ def pictograms(treatments: Sequence[Treatment], refs: Refs) -> list[Block]:
 
 def list_page(catalogue: Catalogue, treatments: Sequence[Treatment]) -> Page:
     rows: list[list[Inline]] = [
-        [t.name, t.category, status_label(t), t.onset.label if t.onset else "?",
+        [f"{t.name} ({t.id})", t.category, status_label(t), t.onset.label if t.onset else "?",
          t.course.label if t.course else "?", price(t) or "not confirmed",
          t.headline.text if t.headline else UNCONFIRMED]
         for t in treatments]
+    found: Block = Grid(["Option", "Type", "US status", "How soon", "Course", "Price",
+                         "Headline result"], rows, whole=(2,)) if rows else Para(
+        "No option matches those filters.")
     return Page(f"TRD options ({len(treatments)})", [
-        Grid(["Option", "Type", "US status", "How soon", "Course", "Price", "Headline result"],
-             rows),
-        Para("Details: trd explain NAME. Side by side: trd compare A B.", tone="note"),
+        found, Para("Details: trd explain NAME. Side by side: trd compare A B.", tone="note"),
     ], stamp(catalogue))
 
 
@@ -359,7 +361,8 @@ def glossary_page(catalogue: Catalogue, terms: Sequence[Term]) -> Page:
     if len(terms) == 1:
         return term_page(catalogue, terms[0])
     refs = Refs()
-    grid = Grid(["Term", "Meaning"], [[t.name, refs.cited(t.text, t.sources)] for t in terms])
+    grid = Grid(["Term", "Meaning"], [[t.name, refs.cited(t.text, t.sources)] for t in terms],
+                whole=(0,))
     return Page("Words trd uses", [grid, *source_list(catalogue, refs)], stamp(catalogue))
 
 
@@ -520,9 +523,15 @@ def info_page(found: Stack, given_by: str | None) -> Page:
 
 
 def validate_page(files: Sequence[str], problems: Sequence[Problem]) -> Page:
-    grid = Grid(["File", "Line", "Column", "Field", "Problem", "Code"], [
-        [p.file or "", str(p.line or ""), str(p.column or ""), p.field, p.message, p.code]
-        for p in problems])
-    summary = (f"{len(problems)} problem(s) in {len({p.file for p in problems})} of "
-               f"{len(files)} file(s)." if problems else f"No problems in {len(files)} file(s).")
-    return Page("Catalogue check", [Para(summary, tone="strong"), *([grid] if problems else [])])
+    # Problems first, one to a line as compilers print them, so editors and grep can jump
+    # to each; the count last, where a reader's eye ends.
+    with_problems = len({p.file for p in problems})
+    summary = (f"{_count(len(problems), 'problem')} in {with_problems} of "
+               f"{_count(len(files), 'file')}." if problems
+               else f"No problems in {_count(len(files), 'file')}.")
+    return Page("Catalogue check", [Lines([str(p) for p in problems]),
+                                    Para(summary, tone="strong")])
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
