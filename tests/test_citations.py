@@ -40,8 +40,9 @@ WITHOUT_IDENTIFIER: dict[str, str] = {
         "publisher's page (J Clin Psychiatry) read; no PMID or DOI printed on it",
     "crd-dare-t3-ssri-review": "a DARE structured abstract, which has no identifier of its own",
     "mirai-ct152-abstract": "conference abstract; no journal record",
-    "krogh-2010-exclusions-table":
-        "PMC table page read; the review's own header was not in the store",
+    "cambridge-2020-ketamine-older-adults-review":
+        "publisher's page (International Psychogeriatrics, Cambridge Core) read; no DOI or "
+        "authors in the stored text",
     "liu-2021-epidemiology":
         "publisher's page (J Clin Psychiatry) read; no PMID or DOI printed on it",
     "lievanos-ruiz-2025-biological":
