@@ -10,7 +10,7 @@ from trdcli.query import status_label
 from trdcli.safety import DISCLAIMER
 
 LIST_KEYS = {"id", "name", "aliases", "category", "summary", "status", "regulatory", "onset",
-             "course", "headline", "price", "cost", "reviewed"}
+             "course", "headline", "price", "cost", "course_cost", "reviewed"}
 
 
 def test_every_option_has_a_row_and_the_view_ends_with_the_safety_line() -> None:

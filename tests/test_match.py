@@ -117,17 +117,22 @@ def test_preferences_follow_the_course_onset_and_cost_fields() -> None:
         i for i, t in TREATMENTS.items() if t.course and t.course.drive_after == "not-allowed"}
 
 
-def test_budget_compares_the_lowest_listed_price_in_the_same_currency() -> None:
-    document = run("--budget", "350")
+def test_budget_compares_the_estimated_course_cost_in_the_same_currency() -> None:
+    from trdcli.query import course_cost
+
+    document = run("--budget", "1000")
     for i, t in TREATMENTS.items():
-        cost = t.cost
-        if cost is None or cost.low is None or cost.currency is None or cost.currency != "USD":
-            assert i in ids(document, "caution")
-        elif cost.low > 350:
-            assert i in ids(document, "excluded")
+        course = course_cost(t)
+        if course is None or course.currency != "USD":
+            assert i in ids(document, "caution"), i  # never compared: said, not judged
+        elif course.low > 1000:
+            assert i in ids(document, "excluded"), i
         else:
-            assert i in ids(document, "fits")
+            assert i in ids(document, "fits"), i
+    # USD 300 a session fits a 1,000 budget; the 30-session course does not.
+    assert "rtms" in ids(document, "excluded")
     assert "psilocybin" in ids(document, "caution")  # priced in AUD, not compared
+    assert "lithium" in ids(document, "caution")  # priced per month: no course to compare
 
 
 def test_priority_orders_what_fits_and_the_rule_is_shown() -> None:

@@ -16,8 +16,9 @@ from typing import Any
 
 __all__ = [
     "Catalogue", "CatalogueError", "Condition", "ExitCode", "NameNotFound", "Problem",
-    "Treatment", "compare_rows", "default_catalogue_path", "load_catalogue", "resolve",
-    "resolve_many", "resolve_topic", "select", "status_label",
+    "Treatment", "compare_rows", "course_cost", "default_catalogue_path", "efficacy_figure",
+    "like_for_like", "load_catalogue", "match", "numbers_needed", "resolve", "resolve_many",
+    "resolve_topic", "select", "status_label",
 ]
 
 _HOMES = {
@@ -27,6 +28,8 @@ _HOMES = {
     "default_catalogue_path": "loader", "load_catalogue": "loader",
     "compare_rows": "query", "resolve": "query", "resolve_many": "query",
     "resolve_topic": "query", "select": "query", "status_label": "query",
+    "course_cost": "query", "efficacy_figure": "query", "like_for_like": "query",
+    "numbers_needed": "query", "match": "match",
 }
 
 

@@ -44,6 +44,7 @@ class SortChoice(str, Enum):
     name = "name"
     status = "status"
     onset = "onset"
+    cost = "cost"
 
 
 class TrdGroup(TyperGroup):

@@ -38,12 +38,16 @@ from .model import (
 from .query import (
     CLINICIAN_QUESTIONS,
     WHAT_MATTERS,
+    BestEvidence,
     CardLine,
     ChartBar,
     CompareRow,
+    CourseCost,
     HandoutRow,
     NumberNeeded,
+    course_cost,
     handout_rows,
+    like_for_like,
     numbers_needed,
     price,
     status_label,
@@ -107,6 +111,8 @@ class ListItem:
     headline: Claim | None
     price: str | None
     cost: Cost | None
+    # Derived by trd: the unit price times the usual course, with the assumption stated.
+    course_cost: CourseCost | None
     reviewed: date
 
 
@@ -122,6 +128,8 @@ class CompareDocument(CatalogueDocument):
     command: Literal["compare"] = "compare"
     ids: list[str]
     rows: list[CompareRow]
+    # Each option's best evidence for the one outcome they are compared on (rows["how_well"]).
+    like_for_like: list[BestEvidence]
     treatments: list[Treatment]
     sources: list[NumberedSource]
 
@@ -149,6 +157,7 @@ class ExplainTreatment(ExplainDocument):
     card: list[CardLine]  # the summary the views open with, each line with its source ids
     # Derived by trd from randomised trials' two arms (response or remission), with the sums.
     numbers_needed_to_treat: list[NumberNeeded]
+    course_cost: CourseCost | None  # derived by trd from the price and the usual course
     treatment: Treatment
 
 
@@ -278,7 +287,8 @@ def _first_seen(ids: Sequence[str]) -> list[str]:
 
 def list_item(t: Treatment) -> ListItem:
     return ListItem(t.id, t.name, t.aliases, t.category, t.summary, status_label(t),
-                    t.regulatory, t.onset, t.course, t.headline, price(t), t.cost, t.reviewed)
+                    t.regulatory, t.onset, t.course, t.headline, price(t), t.cost,
+                    course_cost(t), t.reviewed)
 
 
 def list_document(catalogue: Catalogue, treatments: Sequence[Treatment]) -> ListDocument:
@@ -290,7 +300,8 @@ def compare_document(catalogue: Catalogue, treatments: Sequence[Treatment],
                      rows: Sequence[CompareRow]) -> CompareDocument:
     cited = _first_seen([s for t in treatments for s in t.source_ids()])
     return CompareDocument(catalogue=stamp(catalogue), ids=[t.id for t in treatments],
-                           rows=list(rows), treatments=list(treatments),
+                           rows=list(rows), like_for_like=like_for_like(treatments),
+                           treatments=list(treatments),
                            sources=numbered_sources(catalogue, cited))
 
 
@@ -320,7 +331,8 @@ def explain_document(catalogue: Catalogue, topic: Treatment | Condition | Term,
     if isinstance(topic, Term):
         return ExplainTerm(term=topic, **common)  # type: ignore[arg-type]
     return ExplainTreatment(card=summary_card(topic),
-                            numbers_needed_to_treat=numbers_needed(topic), treatment=topic,
+                            numbers_needed_to_treat=numbers_needed(topic),
+                            course_cost=course_cost(topic), treatment=topic,
                             **common)  # type: ignore[arg-type]
 
 

@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from .errors import UsageError
 from .model import TAG_LABELS, Catalogue, ContraindicationTag, Priority, Treatment
-from .query import earliest_onset, price, statement_words, status_label
+from .query import (
+    EFFICACY_RULE,
+    MIN_RANKED_PEOPLE,
+    course_cost,
+    course_cost_text,
+    earliest_onset,
+    efficacy_figure,
+    price,
+    statement_words,
+    status_label,
+)
 
 # "not-assessed": the catalogue has no sourced statement on one of the person's situations.
 # Silence is never "fits": an option fits a situation only on a sourced statement.
@@ -64,6 +74,8 @@ class Screened:
     status: str  # US regulatory status, so investigational and off-label options say so
     verdict: Verdict
     reasons: list[Reason]
+    # With `--priority efficacy`: the figure the option was ranked by, or why it was not.
+    ranked_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,20 +142,24 @@ def _onset(t: Treatment, wishes: Wishes) -> list[Reason]:
 
 
 def _budget(t: Treatment, wishes: Wishes) -> list[Reason]:
+    # The budget is set against the estimated cost of the usual course, in the same
+    # currency only; a price per month or in another currency is never compared with it.
     if wishes.budget is None:
         return []
     cost = t.cost
-    if cost is None or cost.low is None or cost.currency is None:
-        return [Reason("caution", "budget", "no price is recorded in the catalogue", "cost",
-                       cost.sources if cost else [])]
-    listed = price(t)
-    if cost.currency != wishes.currency:
-        return [Reason("caution", "budget", f"priced in {cost.currency}: {listed}", "cost",
-                       cost.sources)]
-    if cost.low > wishes.budget:
+    sources = cost.sources if cost else []
+    found = course_cost(t)
+    if found is None:
+        said = (f"no course cost can be estimated from the listed price ({price(t)})"
+                if price(t) else "no price is recorded in the catalogue")
+        return [Reason("caution", "budget", said, "cost", sources)]
+    if found.currency != wishes.currency:
+        return [Reason("caution", "budget", f"priced in {found.currency}: "
+                       f"{course_cost_text(t)}", "cost", sources)]
+    if found.low > wishes.budget:
         return [Reason("excluded", "budget",
-                       f"lowest listed price {listed} is over {wishes.currency} "
-                       f"{wishes.budget:,.0f}", "cost", cost.sources)]
+                       f"estimated course cost {course_cost_text(t)} is over "
+                       f"{wishes.currency} {wishes.budget:,.0f}", "cost", sources)]
     return []
 
 
@@ -155,15 +171,20 @@ def screen(t: Treatment, wishes: Wishes) -> Screened:
     reasons = [r for check in CHECKS for r in check(t, wishes)]
     verdicts = {r.verdict for r in reasons}
     verdict: Verdict = next((v for v in PRECEDENCE if v in verdicts), "fits")
-    return Screened(t.id, t.name, status_label(t), verdict, reasons)
+    ranked_by = None
+    if "efficacy" in wishes.priorities:
+        figure = efficacy_figure(t)
+        ranked_by = figure.text if figure else (
+            f"not ranked: no randomised trial of {MIN_RANKED_PEOPLE} or more people here "
+            "gives remission or response for both arms")
+    return Screened(t.id, t.name, status_label(t), verdict, reasons, ranked_by)
 
 
 # Per priority: how to measure an option (lower sorts first, None = not known, goes last)
 # and the rule in words, shown with the result.
-def _best_remission(t: Treatment) -> float | None:
-    rates = [e.treatment_value for e in t.evidence or []
-             if e.outcome == "remission" and e.unit == "%" and e.treatment_value is not None]
-    return -max(rates) if rates else None
+def _efficacy(t: Treatment) -> tuple[Any, ...] | None:
+    found = efficacy_figure(t)
+    return None if found is None else found.rank
 
 
 def _visits(t: Treatment) -> float | None:
@@ -183,19 +204,22 @@ def _common_side_effects(t: Treatment) -> float | None:
     return float(sum(1 for s in t.side_effects if (s.per_100 or 0) >= COMMON))
 
 
-def _lowest_price(t: Treatment) -> float | None:
-    return t.cost.low if t.cost and t.cost.low is not None else None
+def _course_cost(t: Treatment) -> tuple[Any, ...] | None:
+    found = course_cost(t)
+    # US dollars first; other currencies after, each kept together: never compared.
+    return None if found is None else (found.currency != "USD", found.currency, found.low)
 
 
-MEASURES: dict[str, tuple[Callable[[Treatment], float | None], str]] = {
-    "efficacy": (_best_remission, "highest remission rate (%) in the catalogue's evidence for "
-                 "it; these come from different trials and people, so this is not a head-to-"
-                 "head ranking"),
+Measure = Callable[[Treatment], "float | tuple[Any, ...] | None"]
+MEASURES: dict[str, tuple[Measure, str]] = {
+    "efficacy": (_efficacy, EFFICACY_RULE),
     "speed": (earliest_onset, "earliest reported onset of benefit, in days"),
     "visits": (_visits, "fewest treatment visits in a first course (at-home options count 0)"),
     "side-effects": (_common_side_effects, f"fewest side effects reported in {COMMON} or more "
                      "in 100 people"),
-    "cost": (_lowest_price, "lowest listed price, whatever its unit (session, month, course)"),
+    "cost": (_course_cost, "lowest estimated course cost, in US dollars first and other "
+             "currencies after, each apart; options priced only per month or with no price "
+             "come last"),
 }
 
 
@@ -207,14 +231,16 @@ def ordering_rule(priorities: Sequence[str]) -> str:
             + "; options the catalogue has no figure for come after those it has")
 
 
-def _sort_key(priorities: Sequence[str]) -> Callable[[tuple[int, Treatment]], tuple[float, ...]]:
-    def key(item: tuple[int, Treatment]) -> tuple[float, ...]:
+def _sort_key(priorities: Sequence[str]) -> Callable[[tuple[int, Treatment]], tuple[Any, ...]]:
+    def key(item: tuple[int, Treatment]) -> tuple[Any, ...]:
         position, t = item
-        parts: list[float] = []
+        parts: list[Any] = []
         for p in priorities:
             value = MEASURES[p][0](t)
-            parts += [1.0, 0.0] if value is None else [0.0, value]
-        return (*parts, float(position))
+            # Unknown after known; a measure's parts line up, as every option's has the same.
+            parts += [True] if value is None else [
+                False, *(value if isinstance(value, tuple) else (value,))]
+        return (*parts, position)
     return key
 
 

@@ -22,6 +22,30 @@ Product = Literal["drug", "device", "procedure", "therapy", "software"]
 Stance = Literal["recommended", "option", "not-recommended", "research-only", "no-position"]
 OutcomeKind = Literal["response", "remission", "score-change", "relapse", "other"]
 Unit = Literal["%", "points", "RR", "OR", "SMD", "NNT", "HR", "days", "mg"]
+# What a comparison needs to know about a study, so only like is set beside like: its
+# design, what it compared against, and how resistant the people in it were.
+DesignKind = Literal["randomised-blinded", "randomised-open", "meta-analysis", "single-arm",
+                     "cohort"]
+DESIGN_LABELS: dict[str, str] = {
+    "randomised-blinded": "randomised, blinded", "randomised-open": "randomised, open-label",
+    "meta-analysis": "meta-analysis", "single-arm": "single group, no comparison",
+    "cohort": "observational (registry or cohort)"}
+RANDOMISED: frozenset[str] = frozenset({"randomised-blinded", "randomised-open"})
+ComparatorKind = Literal["placebo", "sham", "active", "usual-care", "mixed", "none"]
+COMPARATOR_KIND_LABELS: dict[str, str] = {
+    "placebo": "against placebo", "sham": "against a sham treatment",
+    "active": "against another treatment", "usual-care": "against usual care",
+    "mixed": "against various controls", "none": "no comparison group"}
+ResistanceKind = Literal["two-or-more", "one-or-more", "unspecified", "not-selected", "remitted"]
+RESISTANCE_LABELS: dict[str, str] = {
+    "two-or-more": "people with 2 or more failed treatments",
+    "one-or-more": "people with 1 or more inadequate responses",
+    "unspecified": "people called treatment-resistant (definition not given here)",
+    "not-selected": "people not selected for treatment resistance",
+    "remitted": "people already in remission (relapse prevention)"}
+# What a price is for: one session, a month of medicine, a whole course, or a one-time
+# procedure; with the usual course it gives a course cost that can be compared.
+CostUnit = Literal["session", "month", "course", "one-time"]
 # A sourced position on one situation: do not use; use with care; the label or guideline
 # raises no specific concern; or not studied (the trials left such people out).
 Level = Literal["exclude", "caution", "no-specific-concern", "not-studied"]
@@ -182,6 +206,11 @@ class Evidence:
     comparator: str | None = None
     comparator_value: float | None = None
     note: str | None = None
+    design_kind: DesignKind | None = None
+    comparator_kind: ComparatorKind | None = None
+    timepoint_weeks: float | None = None
+    resistance: ResistanceKind | None = None  # how resistant the people studied were
+    disputed: bool = False  # the figure is contested in the literature (say why in note)
 
 
 @dataclass(frozen=True)
@@ -249,6 +278,11 @@ class Cost:
     currency: str | None = None
     per: str | None = None
     year: int | None = None
+    unit: CostUnit | None = None
+    # Sessions (or months) in the usual course the price assumes, where the course fields
+    # do not give it; with `basis`, the assumption in words ("10 sessions, as the page says").
+    course_units: float | None = None
+    basis: str | None = None
 
 
 @dataclass(frozen=True)

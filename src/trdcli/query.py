@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast, get_args
 
 from .errors import NameNotFound, UsageError
 from .model import (
+    COMPARATOR_KIND_LABELS,
+    DESIGN_LABELS,
     LEVEL_LABELS,
+    RANDOMISED,
+    RESISTANCE_LABELS,
     TAG_LABELS,
     WARNING_LABELS,
     Catalogue,
@@ -19,6 +22,7 @@ from .model import (
     Condition,
     Contraindication,
     CrisisCountry,
+    Evidence,
     Term,
     Treatment,
     Warning,
@@ -84,6 +88,7 @@ SORT_KEYS: dict[str, Callable[[Treatment], Any]] = {
     "category": lambda t: (CATEGORY_ORDER.index(t.category), normalise(t.name)),
     "status": lambda t: (_status_rank(t), normalise(t.name)),
     "onset": lambda t: (_onset_days(t), normalise(t.name)),
+    "cost": lambda t: (_cost_rank(t), normalise(t.name)),
 }
 
 
@@ -215,11 +220,77 @@ def price(t: Treatment) -> str | None:
             + (f" ({cost.year})" if cost.year else ""))
 
 
+@dataclass(frozen=True)
+class CourseCost:
+    """An estimated cost of the usual course: the price per unit times the units in the
+    course, with the assumption in words. Derived by trd; the source gives the unit price."""
+
+    low: float
+    high: float
+    currency: str
+    assumption: str  # "30 sessions (5 a week for 6 weeks)"
+
+
+def course_cost(t: Treatment) -> CourseCost | None:
+    """The course cost, where the price's unit and the usual course are both known: a price
+    for a course or a one-time procedure is the course cost itself; a price per session is
+    multiplied by the sessions in the course; a monthly price only where the entry states
+    how many months its course is."""
+    cost, course = t.cost, t.course
+    if cost is None or cost.low is None or not cost.currency or cost.unit is None:
+        return None
+    high = cost.high if cost.high is not None else cost.low
+    if cost.unit in ("course", "one-time"):
+        said = "the whole course" if cost.unit == "course" else "the one-time procedure"
+        return CourseCost(cost.low, high, cost.currency, f"{said}, as priced")
+    units, basis = cost.course_units, cost.basis
+    if units is None and cost.unit == "session" and course and course.sessions_per_week \
+            and course.weeks:
+        units = course.sessions_per_week * course.weeks
+        basis = (f"{units:g} sessions ({course.sessions_per_week:g} a week for "
+                 f"{course.weeks:g} weeks)")
+    if units is None:
+        return None
+    return CourseCost(cost.low * units, high * units, cost.currency,
+                      basis or f"{units:g} {cost.unit}s")
+
+
+def course_cost_text(t: Treatment) -> str | None:
+    """'USD 9,000-15,000 for 30 sessions (5 a week for 6 weeks), estimated by trd'."""
+    found = course_cost(t)
+    if found is None:
+        return None
+    span = f"{found.low:,.0f}" + (f"-{found.high:,.0f}" if found.high != found.low else "")
+    return f"{found.currency} {span} for {found.assumption} (estimated by trd)"
+
+
+def _cost_rank(t: Treatment) -> tuple[int, str, float]:
+    # Course costs in US dollars first, cheapest first; then other currencies, each kept
+    # together; options with no course cost last: no cross-currency or cross-unit ordering.
+    found = course_cost(t)
+    if found is None:
+        return (2, "", 0.0)
+    return (0 if found.currency == "USD" else 1, found.currency, found.low)
+
+
+def price_and_course(t: Treatment) -> str | None:
+    """'USD 300-500 per session; course: USD 9,000-15,000 for 30 sessions (...)': the listed
+    price and, for a price per session or month, the estimated course cost."""
+    listed = price(t)
+    if listed is None:
+        return None
+    # A price for a whole course or a procedure is its own course cost: said once.
+    per_unit = t.cost is not None and t.cost.unit in ("session", "month")
+    course = course_cost_text(t) if per_unit else None
+    return listed + (f"; course: {course}" if course else "")
+
+
 def cost_text(t: Treatment) -> str:
     if t.cost is None:
         return UNCONFIRMED
-    figure = price(t)
-    return (f"{figure}. " if figure else "") + t.cost.text
+    figure, course = price(t), course_cost_text(t)
+    return ((f"{figure}. " if figure else "") + (f"Course: {course}. " if course else "")
+            + t.cost.text)
 
 
 def warning_text(warning: Warning) -> str:
@@ -269,7 +340,8 @@ def summary_card(t: Treatment) -> list[CardLine]:
             UNCONFIRMED if t.side_effects is None else "none recorded"),
             list(dict.fromkeys(risk_sources))),
         CardLine("Status (US)", status_label(t), []),
-        CardLine("Cost", cost_text(t), t.cost.sources if t.cost else []),
+        CardLine("Cost", price_and_course(t) or (t.cost.text if t.cost else UNCONFIRMED),
+                 t.cost.sources if t.cost else []),
     ]
 
 
@@ -294,8 +366,138 @@ class NumberNeeded:
     arithmetic: str  # e.g. "100 / (27 - 17) = 10.0, rounded up: 10"
 
 
-_RANDOMISED = re.compile(r"\brandomi[sz]ed\b")
-_NOT_ARMS = re.compile(r"non-randomi|not randomi|reanalys|registry|observational")
+# The outcomes a comparison can share, as percentages of people; response first, as the
+# outcome most trials report.
+SHARED_OUTCOMES = ("response", "remission")
+_DESIGN_STRENGTH = ("randomised-blinded", "randomised-open", "meta-analysis", "cohort",
+                    "single-arm")
+_VERBS = {"response": "responded", "remission": "reached remission"}
+
+
+def percent_rows(t: Treatment, outcome: str) -> list[Evidence]:
+    return [e for e in t.evidence or []
+            if e.outcome == outcome and e.unit == "%" and e.treatment_value is not None]
+
+
+def _strength(e: Evidence) -> tuple[bool, int, bool, int]:
+    # Undisputed first; then randomised blinded, randomised open, and the rest; then a
+    # figure with its comparator's; then the larger study.
+    design = (_DESIGN_STRENGTH.index(e.design_kind) if e.design_kind
+              else len(_DESIGN_STRENGTH))
+    return (e.disputed, design, e.comparator_value is None, -(e.n or 0))
+
+
+def best_evidence(t: Treatment, outcome: str) -> Evidence | None:
+    rows = percent_rows(t, outcome)
+    return min(rows, key=_strength) if rows else None
+
+
+def shared_outcome(treatments: Sequence[Treatment]) -> str:
+    """The outcome the options can best be compared on: response where every option has a
+    randomised figure for it, else remission where every one has; failing that, response
+    where every option has any figure, else remission, else whichever more of them report
+    (response on a tie)."""
+    def randomised(t: Treatment, outcome: str) -> bool:
+        return any(e.design_kind in RANDOMISED for e in percent_rows(t, outcome))
+
+    for has in (randomised, lambda t, o: bool(percent_rows(t, o))):
+        for outcome in SHARED_OUTCOMES:
+            if all(has(t, outcome) for t in treatments):
+                return outcome
+    return max(SHARED_OUTCOMES,
+               key=lambda o: (sum(bool(percent_rows(t, o)) for t in treatments),
+                              -SHARED_OUTCOMES.index(o)))
+
+
+@dataclass(frozen=True)
+class BestEvidence:
+    """One option's best evidence for the outcome a comparison shares, and how far it can be
+    set beside the others'."""
+
+    treatment: str
+    outcome: str
+    evidence: Evidence | None
+    randomised: bool
+    text: str
+
+
+def like_for_like(treatments: Sequence[Treatment]) -> list[BestEvidence]:
+    outcome = shared_outcome(treatments)
+    found = []
+    for t in treatments:
+        e = best_evidence(t, outcome)
+        randomised = bool(e and e.design_kind in RANDOMISED)
+        found.append(BestEvidence(t.id, outcome, e, randomised,
+                                  _best_text(t, outcome, e, randomised)))
+    return found
+
+
+def _best_text(t: Treatment, outcome: str, e: Evidence | None, randomised: bool) -> str:
+    if e is None or e.treatment_value is None:
+        others = sorted({r.outcome for r in t.evidence or []} - {outcome})
+        return (f"No {outcome} figure in the catalogue"
+                + (f" (it reports: {', '.join(others)})" if others else "") + ".")
+    figure = f"{per_100(e.treatment_value)} {_VERBS[outcome]}"
+    if e.comparator_value is not None and e.comparator:
+        figure += f" vs {per_100(e.comparator_value)} with {e.comparator}"
+    how = ", ".join(part for part in (
+        DESIGN_LABELS[e.design_kind] if e.design_kind else "design not classified",
+        COMPARATOR_KIND_LABELS[e.comparator_kind] if e.comparator_kind else "") if part)
+    study = e.study + (f" ({e.year})" if e.year and str(e.year) not in e.study else "") + (
+        f", N={e.n:,}" if e.n else "")
+    when = (f"at {e.timepoint_weeks:g} weeks" if e.timepoint_weeks is not None
+            else e.timepoint)
+    people = RESISTANCE_LABELS[e.resistance] if e.resistance else "resistance not described"
+    text = f"{figure}. {how.capitalize()}; {study}; {when}; {people}."
+    if e.disputed:
+        text = "Disputed figure, not comparable: " + text
+    elif not randomised:
+        text = "Not randomised, so not comparable with randomised figures: " + text
+    return text
+
+
+# For ranking by efficacy: gains over placebo or sham first, then over usual care, then
+# over another treatment, as these mean different things.
+_COMPARATOR_TIERS = {"placebo": 0, "sham": 0, "usual-care": 1, "mixed": 1, "active": 2}
+
+
+@dataclass(frozen=True)
+class EfficacyFigure:
+    """The figure `match --priority efficacy` ranks an option by, and what it is."""
+
+    evidence: Evidence
+    gain: float  # percentage points over the comparator
+    rank: tuple[int, int, float]  # outcome tier, comparator tier, minus the gain
+    text: str  # "remission 14 vs 5 in 100 with sham (+9 points), OPT-TMS, randomised"
+
+
+# Smaller trials' gains swing widely by chance; they are shown, not ranked.
+MIN_RANKED_PEOPLE = 100
+EFFICACY_RULE = (f"randomised trials of {MIN_RANKED_PEOPLE} or more people only, giving "
+                 "remission for both arms (else response); for each option the trial with the "
+                 "most comparable control (placebo or sham, then usual care, then another "
+                 "treatment), then the largest; ranked by outcome (remission first), then by "
+                 "that control, then by the gain over it; options without such a trial are "
+                 "not ranked and come last")
+
+
+def efficacy_figure(t: Treatment) -> EfficacyFigure | None:
+    for tier, outcome in enumerate(("remission", "response")):
+        rows = [e for e in percent_rows(t, outcome)
+                if e.design_kind in RANDOMISED and e.comparator_value is not None
+                and e.comparator_kind in _COMPARATOR_TIERS and not e.disputed
+                and (e.n or 0) >= MIN_RANKED_PEOPLE]
+        if not rows:
+            continue
+        e = min(rows, key=lambda r: (_COMPARATOR_TIERS[str(r.comparator_kind)], -(r.n or 0)))
+        assert e.treatment_value is not None and e.comparator_value is not None
+        gain = e.treatment_value - e.comparator_value
+        return EfficacyFigure(e, gain, (tier, _COMPARATOR_TIERS[str(e.comparator_kind)], -gain),
+                              f"{outcome} {e.treatment_value:g} vs {e.comparator_value:g} in "
+                              f"100 with {e.comparator} ({gain:+.1f} points), {e.study}"
+                              + (f", N={e.n:,}" if e.n else "")
+                              + f", {DESIGN_LABELS[str(e.design_kind)]}")
+    return None
 
 
 def numbers_needed(t: Treatment) -> list[NumberNeeded]:
@@ -303,11 +505,9 @@ def numbers_needed(t: Treatment) -> list[NumberNeeded]:
     percentage for both arms, where the option did better than its comparator."""
     found = []
     for e in t.evidence or []:
-        design = e.design.lower()
-        if (e.outcome not in ("response", "remission") or e.unit != "%"
+        if (e.outcome not in SHARED_OUTCOMES or e.unit != "%" or e.disputed
                 or e.treatment_value is None or e.comparator_value is None
-                or not e.comparator or not _RANDOMISED.search(design)
-                or _NOT_ARMS.search(design)):
+                or not e.comparator or e.design_kind not in RANDOMISED):
             continue
         difference = e.treatment_value - e.comparator_value
         if difference <= 0:
@@ -331,8 +531,7 @@ def _nnt_text(t: Treatment) -> str:
 COMPARE_QUESTIONS: list[tuple[str, str, Callable[[Treatment], str]]] = [
     ("approval", "Approval (US)", lambda t: status_label(t)),
     ("warnings", "Warnings", _warnings_text),
-    ("how_well", "How well it works", lambda t: t.headline.text if t.headline else UNCONFIRMED),
-    ("nnt", "Number needed to treat (derived by trd)", _nnt_text),
+    ("nnt", "Number needed to treat", _nnt_text),
     ("how_soon", "How soon", lambda t: t.onset.text if t.onset else UNCONFIRMED),
     ("involved", "What is involved", _course_text),
     ("side_effects", "Common side effects", _side_effects_text),
@@ -346,8 +545,12 @@ def compare_rows(treatments: Sequence[Treatment],
                  situations: Sequence[str] = ()) -> list[CompareRow]:
     """The shared questions, then one row per situation the person has, giving each option's
     sourced position on it (or saying the catalogue has none)."""
+    best = like_for_like(treatments)
+    how_well = CompareRow("how_well", f"How well ({best[0].outcome})",
+                          {b.treatment: b.text for b in best})
     rows = [CompareRow(key, question, {t.id: answer(t) for t in treatments})
             for key, question, answer in COMPARE_QUESTIONS]
+    rows.insert(2, how_well)  # after approval and warnings, as before
     rows += [CompareRow(f"situation:{tag}", f"If you have: {TAG_LABELS[tag]}",
                         {t.id: position(t, tag).text for t in treatments})
              for tag in situations]

@@ -35,7 +35,7 @@ from ..query import (
     handout_rows,
     numbers_needed,
     per_100,
-    price,
+    price_and_course,
     status_label,
     summary_card,
     warning_text,
@@ -151,7 +151,7 @@ def pictograms(treatments: Sequence[Treatment], refs: Refs) -> list[Block]:
 def list_page(catalogue: Catalogue, treatments: Sequence[Treatment]) -> Page:
     rows: list[list[Inline]] = [
         [f"{t.name} ({t.id})", t.category, status_label(t), t.onset.label if t.onset else "?",
-         t.course.label if t.course else "?", price(t) or "not confirmed",
+         t.course.label if t.course else "?", price_and_course(t) or "not confirmed",
          t.headline.text if t.headline else UNCONFIRMED]
         for t in treatments]
     found: Block = Grid(["Option", "Type", "US status", "How soon", "Course", "Price",
@@ -481,11 +481,13 @@ def match_page(catalogue: Catalogue, result: Match) -> Page:
         Para("Order: " + result.ordering_rule)]
     for attribute, _, title in MATCH_GROUPS:
         group = getattr(result, attribute)
+        ranked = any(s.ranked_by for s in group)
         blocks += [Heading(f"{title} ({len(group)})"),
-                   Grid(["Option", "US status", "Why"], [
+                   Grid(["Option", "US status", "Why", *(["Ranked by"] if ranked else [])], [
                        [s.name, s.status, Cited("; ".join(
                            f"{r.criterion}: {r.text} [{r.field}]" for r in s.reasons),
-                           refs.mark([src for r in s.reasons for src in r.sources]))]
+                           refs.mark([src for r in s.reasons for src in r.sources])),
+                        *([s.ranked_by or ""] if ranked else [])]
                        for s in group]) if group else Para("None.")]
     questions = clinician_questions(result)
     if questions:
