@@ -1,4 +1,6 @@
-"""Lay round 2 of the screen research (round2-*.yaml here) into data/treatments.yaml.
+"""Lay rounds 2 and 3 of the screen research (round2-*.yaml, round3-*.yaml here) into
+data/treatments.yaml. Running it again adds only what a later round found (cells already
+said are skipped).
 
 As round 1 (integrate.py): sources a helper marked `unresolved` are left out, a statement left
 with no source is dropped, and a statement is added only where the option says nothing on that
@@ -24,7 +26,8 @@ sources = data["sources"]
 by_id = {t["id"]: t for t in data["treatments"]}
 classes = {c["id"]: c for c in data["classes"]}
 
-# (option, situation) -> what to do with the helper's statement, and why.
+# (option or class, situation) -> what to do with the helper's statement, and why; a key
+# that also names a research file applies to that file's statement only.
 DECISIONS = {
     # The labels lower the dose with fluoxetine or paroxetine (strong CYP2D6 inhibitors):
     # an interaction to manage is a caution, not "no specific concern".
@@ -37,7 +40,27 @@ DECISIONS = {
     # that is not an all-clear.
     ("iv-ketamine", "older-age"): {"level": "caution"},
     # Its text rests on the APA guideline, whose page was never found (source unresolved).
-    ("psychotherapy", "older-age"): {"drop": True},
+    ("psychotherapy", "older-age", "round2-nondrug.yaml"): {"drop": True},
+    # Round 3. A blood-pressure 'not studied' for TMS rests on trials leaving out unstable
+    # physical illness: say that, not what the research did or did not read.
+    ("magnetic-stimulation", "uncontrolled-hypertension"): {
+        "text": "TMS trials have left out people with unstable physical illness, so TMS has "
+                "not been tested in people whose blood pressure is not under control."},
+    # Only the 1973 study is left once the UK product information's unofficial copy goes.
+    ("lithium", "seizure-disorder"): {
+        "sources": ["erwin-1973-lithium-convulsive"],
+        "text": "An old small study (1973) gave lithium to 17 people, most with hard-to-control "
+                "epilepsy: seizures became less frequent in most but more frequent in one. The "
+                "effect is uncertain, so care and monitoring are needed."},
+    # The label copy (medthority) is unresolved: keep what the drug reference says.
+    ("olanzapine-fluoxetine", "cardiovascular-disease"): {
+        "sources": ["drugscom-ofc-disease-interactions"],
+        "text": "This combination can make blood pressure drop, especially on standing. A "
+                "drug-interaction reference for this exact combination rates heart disease, a "
+                "past heart attack and blood-vessel disease of the brain as a major concern."},
+    # 'No specific concern' on a question-and-answer page, with the label's abuse section
+    # unread, is too weak for an all-clear: the cell stays open.
+    ("cariprazine", "substance-use"): {"drop": True},
     # The Malaysian product information's address was not confirmed: keep LactMed alone.
     ("switching-optimisation", "breastfeeding"): {
         "sources": ["lactmed-sertraline"],
@@ -52,9 +75,9 @@ KINDS = {"medscape-ect-pregnancy-2019": "textbook"}
 ROUND_1 = ("antidepressants.yaml",)
 
 unresolved: set[str] = set()
-proposed: list[tuple[str, dict]] = []
+proposed: list[tuple[str, dict, str]] = []
 class_statements: list[tuple[str, dict]] = []
-parts = [*(HERE / name for name in ROUND_1), *sorted(HERE.glob("round2-*.yaml"))]
+parts = [*(HERE / name for name in ROUND_1), *sorted(HERE.glob("round[23]-*.yaml"))]
 for part in parts:
     research = yaml.safe_load(part.read_text(encoding="utf-8"))
     for source_id, source in (research.get("new_sources") or {}).items():
@@ -69,7 +92,7 @@ for part in parts:
     for class_id, declared in (research.get("classes") or {}).items():
         class_statements += [(class_id, s) for s in declared.get("contraindications") or []]
     for member, said in (research.get("members") or {}).items():
-        proposed += [(member, s) for s in said.get("contraindications") or []]
+        proposed += [(member, s, part.name) for s in said.get("contraindications") or []]
 
 
 def usable(statement: dict) -> dict | None:
@@ -83,13 +106,14 @@ added, skipped = [], []
 for class_id, statement in class_statements:
     declared = classes[class_id]
     said = {s["tag"] for s in declared["contraindications"]}
-    statement = usable(statement)
+    statement = usable({**statement, **DECISIONS.get((class_id, statement["tag"]), {})})
     if statement and statement["tag"] not in said:
         declared["contraindications"].append(statement)
         added.append((class_id, statement["tag"], statement["level"]))
 
-for member, statement in proposed:
-    decision = DECISIONS.get((member, statement["tag"]), {})
+for member, statement, part_name in proposed:
+    decision = DECISIONS.get((member, statement["tag"], part_name),
+                             DECISIONS.get((member, statement["tag"]), {}))
     if decision.get("drop"):
         skipped.append((member, statement["tag"], "maintainer"))
         continue
