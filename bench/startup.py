@@ -3,8 +3,9 @@
     python bench/startup.py [--runs N] [--warmup N] [--python PATH] [--no-cache] [--json]
 
 The floor is a bare Python that parses the shipped catalogue with the C YAML loader and
-serialises it to JSON: what any catalogue command must pay at least. Exits 1 if a command is
-over its budget, 2 if a command fails.
+serialises it to JSON: what any catalogue command must pay at least. The budgets are for a
+warm cache, as on every run after the first; with --no-cache the ratios are shown without
+budgets. Exits 1 if a command is over its budget, 2 if a command fails.
 """
 
 from __future__ import annotations
@@ -41,10 +42,10 @@ class Case:
 
 
 CASES = (
-    Case("list --json", ("list", "--json"), 2.5),
-    Case("list", ("list",), 3.5),
-    Case("compare ketamine tms ect", ("compare", "ketamine", "tms", "ect"), 3.5),
-    Case("explain vns", ("explain", "vns"), 3.5),
+    Case("list --json", ("list", "--json"), 1.5),
+    Case("list", ("list",), 2.0),
+    Case("compare ketamine tms ect", ("compare", "ketamine", "tms", "ect"), 2.0),
+    Case("explain vns", ("explain", "vns"), 2.0),
     Case("--help", ("--help",), 3.0),
 )
 
@@ -70,7 +71,8 @@ def run_benchmark(args: argparse.Namespace) -> list[Row]:
         samples = measure(commands, args.runs, args.warmup, env)
     summaries = {name: Summary.of(s) for name, s in samples.items()}
     floor = summaries[FLOOR].median_ms
-    budgets: dict[str, float | None] = {FLOOR: None} | {case.name: case.budget for case in CASES}
+    budgets: dict[str, float | None] = {FLOOR: None} | {
+        case.name: None if args.no_cache else case.budget for case in CASES}
     return [Row(name, s.median_ms, s.median_ms / floor, budgets[name], s.peak_mb)
             for name, s in summaries.items()]
 

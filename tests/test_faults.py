@@ -148,6 +148,30 @@ def test_an_edited_cache_entry_is_never_served(cache_dir: Path) -> None:
     assert again == first and "1-900-FORGED" not in json.dumps(again)
 
 
+class _Runs:
+    """Unpickling this would call a function: what a forged cache entry would try."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        import os
+
+        return (os.getenv, ("HOME",))
+
+
+def test_a_sealed_entry_that_holds_anything_but_a_catalogue_is_not_loaded(
+        cache_dir: Path) -> None:
+    # Even with the seal's key in hand, an entry can hold only catalogue dataclasses.
+    import pickle
+
+    first = invoke("list", "--json").stdout
+    (entry,) = cache_dir.glob(f"{cache.PREFIX}*{cache.SUFFIX}")
+    cache_key = entry.name.removeprefix(cache.PREFIX).removesuffix(cache.SUFFIX)
+    secret = (cache_dir / "trd-cache.key").read_bytes()
+    payload = pickle.dumps((_Runs(), []))
+    entry.write_bytes(cache._seal(secret, cache_key, payload).encode() + b"\n" + payload)
+    assert cache.get(cache_key) is None
+    assert invoke("list", "--json").stdout == first
+
+
 def test_a_folder_others_can_write_is_not_used(cache_dir: Path) -> None:
     cache_dir.mkdir()
     cache_dir.chmod(0o777)

@@ -187,10 +187,10 @@ def test_a_validated_stack_is_cached_and_a_damaged_cache_is_ignored(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRD_CACHE_DIR", str(tmp_path / "cache"))
     first = invoke("list", "--json").stdout
-    entries = list((tmp_path / "cache").glob("*.json"))
+    entries = list((tmp_path / "cache").glob("trd-cache-*.pickle"))
     assert len(entries) == 1
     assert invoke("list", "--json").stdout == first
-    entries[0].write_text("{not json", encoding="utf-8")
+    entries[0].write_bytes(entries[0].read_bytes()[:-40])  # damaged: cut short
     assert invoke("list", "--json").stdout == first
     monkeypatch.setenv("TRD_NO_CACHE", "1")
     monkeypatch.setenv("TRD_CACHE_DIR", str(tmp_path / "off"))

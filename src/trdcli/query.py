@@ -166,7 +166,9 @@ def resolve_many(catalogue: Catalogue, queries: Sequence[str]) -> list[Treatment
     return found
 
 
-@dataclass(frozen=True)
+# Results here are built and written out, never compared or printed with repr: without
+# eq and repr their classes are made in about half the time, which start-up feels.
+@dataclass(frozen=True, eq=False, repr=False)
 class CompareRow:
     key: str
     question: str
@@ -220,7 +222,7 @@ def price(t: Treatment) -> str | None:
             + (f" ({cost.year})" if cost.year else ""))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class CourseCost:
     """An estimated cost of the usual course: the price per unit times the units in the
     course, with the assumption in words. Derived by trd; the source gives the unit price."""
@@ -306,7 +308,7 @@ def _warnings_text(t: Treatment) -> str:
     return " ".join(f"{WARNING_LABELS[w.kind]}: {warning_text(w)}" for w in t.warnings) or "none"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class CardLine:
     """One line of the summary a person reads first: a question, the answer, its sources."""
 
@@ -351,7 +353,7 @@ def guidelines_text(t: Treatment) -> str:
     return "; ".join(f"{g.guideline}: {g.line}" for g in t.guidelines) or "no position found"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class NumberNeeded:
     """How many people would need this option rather than the comparator for one more to
     respond (or remit): derived by trd from the two arms of a randomised trial, never from a
@@ -409,7 +411,7 @@ def shared_outcome(treatments: Sequence[Treatment]) -> str:
                               -SHARED_OUTCOMES.index(o)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class BestEvidence:
     """One option's best evidence for the outcome a comparison shares, and how far it can be
     set beside the others'."""
@@ -461,7 +463,7 @@ def _best_text(t: Treatment, outcome: str, e: Evidence | None, randomised: bool)
 _COMPARATOR_TIERS = {"placebo": 0, "sham": 0, "usual-care": 1, "mixed": 1, "active": 2}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class EfficacyFigure:
     """The figure `match --priority efficacy` ranks an option by, and what it is."""
 
@@ -599,7 +601,7 @@ CLINICIAN_QUESTIONS = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class HandoutRow:
     question: str
     answers: dict[str, Claim]  # option id -> the answer and its sources
@@ -623,7 +625,7 @@ def handout_rows(treatments: Sequence[Treatment],
 ChartOutcome = Literal["response", "remission", "relapse"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ChartBar:
     """One study's result for one option, with its comparator, for a bar chart."""
 

@@ -46,7 +46,9 @@ TRD_RULE = (
 )
 
 
-@dataclass(frozen=True)
+# Results here are built and written out, never compared or printed with repr: without
+# eq and repr their classes are made in about half the time, which start-up feels.
+@dataclass(frozen=True, eq=False, repr=False)
 class Reference:
     citation: str
     url: str
@@ -78,7 +80,7 @@ REFERENCES = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class History:
     """A treatment history as the options (or a history file) give it."""
 
@@ -102,7 +104,7 @@ Outcome = Literal["no-response", "partial-response", "response", "remission", "n
                   "ongoing"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Trial:
     """One antidepressant trial in the current episode, as a clinician records it."""
 
@@ -116,13 +118,13 @@ class Trial:
     augmented_with: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class EctCourse:
     sessions: int | None = None
     outcome: Outcome | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class HistoryFile:
     """A treatment history kept as YAML or JSON, to re-run with `trd stage --history`."""
 
@@ -132,7 +134,7 @@ class HistoryFile:
     ect_courses: list[EctCourse] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class TrialCount:
     drug: str
     counted: bool
@@ -193,7 +195,7 @@ def read_history(path: Path) -> tuple[History, list[TrialCount]]:
     ), counts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Item:
     item: str
     given: str
@@ -201,7 +203,7 @@ class Item:
     points: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class MaudsleyScore:
     total: int | None  # None when the instrument cannot place the history
     band: str | None
@@ -209,7 +211,7 @@ class MaudsleyScore:
     flags: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Staging:
     meets_trd_definition: bool
     trd_rule: str
