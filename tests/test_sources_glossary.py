@@ -78,3 +78,40 @@ def test_unknown_term() -> None:
     result = invoke("glossary", "flibbertigibbet")
     assert result.exit_code == 3
     assert "unknown glossary term" in result.stderr
+
+
+# Names a person reads as names, not as abbreviations to look up: places and currencies,
+# journals and a drug reference, roman numerals, and trials named in the text (most trials
+# are also named in an evidence row's `study`, which counts by itself).
+PROPER_NAMES = {"US", "UK", "EU", "AUD", "CAD", "JAMA", "BMJ", "MIMS", "II", "III",
+                "RECOVER", "TRANSCEND", "EMBRACE", "STRIDE-1", "COMET", "TRANSFORM-1"}
+ABBREVIATION = re.compile(r"\b[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z](?:[-/][A-Z0-9]+)*s?\b")
+
+
+def _patient_text(t: trdcli.Treatment) -> list[str]:
+    texts = [t.summary, t.description or "", t.who_for or "",
+             t.headline.text if t.headline else "", t.onset.text if t.onset else "",
+             t.course.summary if t.course else "", t.durability.text if t.durability else "",
+             t.cost.text if t.cost else ""]
+    return texts + [s.text for s in t.side_effects or []] + [
+        c.text for c in t.contraindications or []] + [w.text for w in t.warnings or []]
+
+
+def test_every_abbreviation_a_patient_reads_can_be_looked_up() -> None:
+    from trdcli.errors import NameNotFound
+
+    # "STAR*D" and "TRANSFORM-2" name a trial, and so do "STAR" and "TRANSFORM" within them.
+    studies = {word for t in CATALOGUE.treatments for e in t.evidence or []
+               for pattern in (r"[A-Z][A-Z0-9*-]+", r"[A-Z][A-Z0-9]+")
+               for word in re.findall(pattern, e.study)}
+    unexplained = set()
+    for treatment in CATALOGUE.treatments:
+        for text in _patient_text(treatment):
+            for found in ABBREVIATION.findall(text):
+                if found in PROPER_NAMES or found in studies or found.rstrip("s") in studies:
+                    continue
+                try:
+                    trdcli.resolve_topic(CATALOGUE, found)
+                except NameNotFound:
+                    unexplained.add((treatment.id, found))
+    assert not unexplained, "add a glossary entry (or, for a name, PROPER_NAMES)"

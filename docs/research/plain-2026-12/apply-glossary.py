@@ -1,0 +1,42 @@
+"""Lay the glossary entries for abbreviations (glossary-2.yaml here) into data/treatments.yaml.
+
+The maintainer's corrections: the SSRI entry drops the page read on mymlc.com (a copy of Mayo
+Clinic's text whose own address was never seen) and keeps WebMD's; the 5-HT2A entry drops the
+company page behind its psychedelic sentence and says only what NCBI Gene says.
+
+Run from the project root: .venv/bin/python docs/research/plain-2026-12/apply-glossary.py
+"""
+import re
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).parent
+CATALOGUE = Path("data/treatments.yaml")
+FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
+DROPPED_SOURCES = {"mayo-mcc-ssris", "renmab-htr2a"}
+TEXTS = {"5-ht2a-receptor": "The 5-HT2A receptor is one of the body's receptors (docking "
+                            "sites) for serotonin, a chemical messenger. It is found mostly in "
+                            "the brain."}
+
+text = CATALOGUE.read_text(encoding="utf-8")
+first_line = text.split("\n", 1)[0]
+data = yaml.safe_load(text)
+research = yaml.safe_load((HERE / "glossary-2.yaml").read_text(encoding="utf-8"))
+for source_id, source in research["new_sources"].items():
+    if source_id not in DROPPED_SOURCES:
+        data["sources"].setdefault(source_id, {k: source[k] for k in FIELDS if source.get(k)})
+known = {term["id"] for term in data["glossary"]}
+for term in research["terms"]:
+    if term["id"] in known:
+        continue
+    entry = {"id": term["id"], "name": term["name"], "aliases": term["aliases"],
+             "text": TEXTS.get(term["id"], term["text"]),
+             "sources": [s for s in term["sources"] if s not in DROPPED_SOURCES]}
+    data["glossary"].append(entry)
+
+out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+out = re.sub(r"^(\s*(?:released|reviewed): )'(\d{4}-\d{2}-\d{2})'$", r'\1"\2"', out,
+             flags=re.MULTILINE)
+CATALOGUE.write_text(first_line + "\n" + out, encoding="utf-8")
+print(f"{len(data['glossary'])} glossary terms")
