@@ -619,7 +619,8 @@ def match(
     ] = False,
     budget: Annotated[
         float | None, typer.Option("--budget", metavar="AMOUNT", parser=_number(whole=False),
-                                   help="Highest price the person can pay, in --currency.")
+                                   help="Most the person can pay for a usual course, in "
+                                   "--currency (set against trd's course-cost estimate).")
     ] = None,
     currency: Annotated[
         str, typer.Option("--currency", parser=_currency_code,
