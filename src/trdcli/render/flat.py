@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, get_args
 
 from ..model import Catalogue, Condition, SourceKind, Term, Treatment, citations
-from ..query import price, status_label
+from ..query import course_cost, price, status_label
 
 if TYPE_CHECKING:
     from ..staging import Staging
@@ -59,6 +59,15 @@ TREATMENT: list[Column] = [
     ("currency", "currency of the prices", _opt(lambda t: t.cost, "currency")),
     ("cost_per", "what a price pays for: session, month, course...", _opt(lambda t: t.cost,
                                                                            "per")),
+    ("cost_unit", "the unit of the price: session, month, course, one-time",
+     _opt(lambda t: t.cost, "unit")),
+    ("course_cost_low", "estimated cost of the usual course, low (derived by trd)",
+     _opt(course_cost, "low")),
+    ("course_cost_high", "estimated cost of the usual course, high (derived by trd)",
+     _opt(course_cost, "high")),
+    ("course_cost_currency", "currency of the course cost", _opt(course_cost, "currency")),
+    ("course_cost_assumption", "the course the estimate assumes, e.g. 30 sessions",
+     _opt(course_cost, "assumption")),
     ("warnings", "kinds of warning: boxed, rems, restricted-access, other",
      lambda t: None if t.warnings is None else [w.kind for w in t.warnings]),
     ("not_for", "situations where it must not be used (contraindication tags)", _tags("exclude")),
@@ -125,6 +134,8 @@ MATCH: list[Column] = [
     ("fields", "the catalogue fields the reasons rest on", lambda s: [r.field for r in s.reasons]),
     ("sources", "source ids behind the reasons",
      lambda s: list(dict.fromkeys(x for r in s.reasons for x in r.sources))),
+    ("ranked_by", "with --priority efficacy: the figure the option was ranked by, or why not",
+     lambda s: s.ranked_by),
 ]
 
 INFO: list[Column] = [
