@@ -27,8 +27,8 @@ README = documentation()
 # One real invocation per view (and per kind of explain), with the CSV columns it must use.
 COMMANDS: list[tuple[list[str], list[flat.Column]]] = [
     (["list"], flat.TREATMENT),
-    (["compare", "ketamine", "tms", "ect"], flat.TREATMENT),
-    (["handout", "ketamine", "tms", "ect"], flat.TREATMENT),
+    (["compare", "ketamine", "tms", "ect"], flat.COMPARE),
+    (["handout", "ketamine", "tms", "ect"], flat.HANDOUT),
     (["explain", "vns"], flat.TREATMENT),
     (["explain", "trd"], flat.CONDITION),
     (["explain", "madrs"], flat.TERM),
@@ -82,9 +82,11 @@ def _entries(args: list[str]) -> list[dict[str, Any]]:
     if command == "list":
         return [{"id": t["id"], "name": t["name"]} for t in document["treatments"]]
     if command == "compare":
-        return [{"id": t["id"], "name": t["name"]} for t in document["treatments"]]
+        return [{"question_key": row["key"], "id": i, "answer": row["answers"][i]}
+                for row in document["rows"] for i in document["ids"]]
     if command == "handout":
-        return [{"id": i} for i in document["ids"]]
+        return [{"question": row["question"], "id": i, "answer": row["answers"][i]["text"]}
+                for row in document["rows"] for i in document["ids"]]
     if command == "explain":
         topic = document[document["kind"]]
         return [{"id": topic["id"], "name": topic["name"]}]
@@ -296,10 +298,14 @@ def test_any_text_survives_csv_markdown_and_html(tmp_path: Path, words: str, sum
         "id": "odd-entry", "name": name, "category": "digital", "summary": summary,
         "reviewed": "2026-01-01"}]}, ensure_ascii=False), encoding="utf-8")
     args = ["--catalog", str(overlay), "compare", "odd-entry", "vns"]
-    rows = list(csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout)))
+    rows = list(csv.DictReader(io.StringIO(run("--catalog", str(overlay), "explain",
+                                                "odd-entry", "-f", "csv").stdout)))
     # A cell a spreadsheet would run as a formula gets a leading quote (OWASP).
     shown = "'" + summary if summary.startswith(("=", "+", "-", "@")) else summary
     assert (rows[0]["id"], rows[0]["name"], rows[0]["summary"]) == ("odd-entry", name, shown)
+    compared = list(csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout)))
+    assert {(row["id"], row["name"]) for row in compared} == {
+        ("odd-entry", name), ("vns", "Vagus nerve stimulation (VNS, implanted)")}
     for table in _tables(run(*args, "-f", "markdown").stdout):
         assert {_cells(row) for row in table} == {_cells(table[0])}
     page = parse(run(*args, "-f", "html").stdout)

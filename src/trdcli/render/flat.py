@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, get_args
 
 from ..model import Catalogue, Condition, SourceKind, Term, Treatment, citations
-from ..query import course_cost, price, status_label
+from ..query import course_cost, handout_rows, price, status_label
 
 if TYPE_CHECKING:
     from ..staging import Staging
@@ -123,6 +123,24 @@ STAGE: list[Column] = [
     ("points", "points (empty when the history cannot be scored)", lambda r: r[3]),
 ]
 
+# One row per question and option: the comparison as tidy data (filter by question or option).
+COMPARE: list[Column] = [
+    ("question_key", "the question's stable key, e.g. how_well, nnt, situation:pregnancy",
+     lambda r: r[0].key),
+    ("question", "the question as the table shows it", lambda r: r[0].question),
+    ("id", "catalogue id of the option", lambda r: r[1].id),
+    ("name", "option", lambda r: r[1].name),
+    ("answer", "the answer, as the table shows it", lambda r: r[0].answers[r[1].id]),
+]
+
+HANDOUT: list[Column] = [
+    ("question", "the question, in a person's words", lambda r: r[0].question),
+    ("id", "catalogue id of the option", lambda r: r[1].id),
+    ("name", "option", lambda r: r[1].name),
+    ("answer", "the answer", lambda r: r[0].answers[r[1].id].text),
+    ("sources", "source ids behind the answer", lambda r: r[0].answers[r[1].id].sources),
+]
+
 MATCH: list[Column] = [
     ("id", "catalogue id", lambda s: s.id),
     ("name", "name", lambda s: s.name),
@@ -197,8 +215,10 @@ def _stage(staging: Staging) -> list[Any]:
 # For each view: its columns and its entries, from the same arguments the other renderers get.
 VIEWS: dict[str, Callable[..., tuple[list[Column], list[Any]]]] = {
     "list": lambda catalogue, treatments: (TREATMENT, list(treatments)),
-    "compare": lambda catalogue, treatments, rows: (TREATMENT, list(treatments)),
-    "handout": lambda catalogue, treatments, situations, paper: (TREATMENT, list(treatments)),
+    "compare": lambda catalogue, treatments, rows: (COMPARE, [(row, t) for row in rows
+                                                              for t in treatments]),
+    "handout": lambda catalogue, treatments, situations, paper: (HANDOUT, [
+        (row, t) for row in handout_rows(treatments, situations) for t in treatments]),
     "explain": lambda catalogue, topic, brief=False: _topic(topic),
     "sources": lambda catalogue, topic: (SOURCE, _sources(catalogue, topic)),
     "glossary": lambda catalogue, terms: (TERM, list(terms)),
@@ -214,7 +234,8 @@ VIEWS: dict[str, Callable[..., tuple[list[Column], list[Any]]]] = {
 
 # Column sets by the name the README gives them.
 COLUMN_SETS: dict[str, list[Column]] = {
-    "list, compare, explain (an option)": TREATMENT, "explain (a term), glossary": TERM,
+    "list, explain (an option)": TREATMENT, "compare": COMPARE, "handout": HANDOUT,
+    "explain (a term), glossary": TERM,
     "explain trd": CONDITION, "sources": SOURCE, "crisis": CRISIS, "stage": STAGE,
     "match": MATCH, "info": INFO, "validate": PROBLEM, "chart": CHART,
 }
