@@ -258,12 +258,12 @@ def course_cost(t: Treatment) -> CourseCost | None:
 
 
 def course_cost_text(t: Treatment) -> str | None:
-    """'USD 9,000-15,000 for 30 sessions (5 a week for 6 weeks), estimated by trd'."""
+    """'USD 9,000-15,000 for 30 sessions (5 a week for 6 weeks), trd's estimate'."""
     found = course_cost(t)
     if found is None:
         return None
     span = f"{found.low:,.0f}" + (f"-{found.high:,.0f}" if found.high != found.low else "")
-    return f"{found.currency} {span} for {found.assumption} (estimated by trd)"
+    return f"{found.currency} {span} for {found.assumption}, trd's estimate"
 
 
 def _cost_rank(t: Treatment) -> tuple[int, str, float]:
@@ -323,11 +323,18 @@ MAIN_RISKS = 3  # side effects named on the card, the most frequent first
 def summary_card(t: Treatment) -> list[CardLine]:
     """What it is, how well (against what), how soon, what it involves, main risks, status and
     cost: `trd explain` opens with these, and `--brief` shows only them, in every format."""
-    risks = [WARNING_LABELS[w.kind] for w in t.warnings or []]
-    common = sorted((s for s in t.side_effects or [] if s.per_100 is not None),
+    # Named warnings (boxed, REMS, restricted access) say something by their label alone; a
+    # plain "Warning" does not, so the card names side effects instead: the most common with
+    # their figures, then, while there is room, those the sources name without one.
+    flagged = [w for w in t.warnings or [] if w.kind != "other"]
+    risks = list(dict.fromkeys(WARNING_LABELS[w.kind] for w in flagged))
+    effects = t.side_effects or []
+    common = sorted((s for s in effects if s.per_100 is not None),
                     key=lambda s: -(s.per_100 or 0))[:MAIN_RISKS]
-    risks += [f"{s.name} ({s.per_100:g} in 100)" for s in common]
-    risk_sources = [x for w in t.warnings or [] for x in w.sources]
+    common += [s for s in effects if s.per_100 is None][:MAIN_RISKS - len(common)]
+    risks += [s.name + (f" ({s.per_100:g} in 100)" if s.per_100 is not None else "")
+              for s in common]
+    risk_sources = [x for w in flagged for x in w.sources]
     risk_sources += [x for s in common for x in s.sources]
     return [
         CardLine("What it is", t.summary, []),

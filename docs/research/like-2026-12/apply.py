@@ -120,8 +120,7 @@ UNITS = {"iv-ketamine": "session", "rtms": "session", "ect": "session", "psilocy
          "cariprazine": "month"}
 for option, unit in UNITS.items():
     by_id[option]["cost"]["unit"] = unit
-by_id["ect"]["cost"].update(course_units=10, basis="10 sessions, the course the price page "
-                            "quotes its total for")
+by_id["ect"]["cost"].update(course_units=10, basis="10 sessions (the price page's course)")
 by_id["rtms"]["cost"]["high"] = 500
 by_id["rtms"]["cost"]["sources"].append("carecredit-2024-tms-cost")
 NEW_COSTS = {

@@ -76,6 +76,7 @@ ol.sources a { color: var(--muted); overflow-wrap: anywhere; }
   .bar-group, .picto, li, tr { break-inside: avoid; }
   thead { display: table-header-group; }
   ol.sources a { color: var(--ink); }
+  ol.sources { font-size: .85em; line-height: 1.25; }
 }
 """
 
