@@ -3,18 +3,18 @@ replays rounds 1-7 against ids some of which were later renamed, so round 3 stan
 
 Run from the project root: .venv/bin/python docs/research/citations-2026-12/apply-8.py
 """
-import re
+import sys
 from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from catalogue_file import load, save
+
 HERE = Path(__file__).parent
-CATALOGUE = Path("data/treatments.yaml")
 FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
 
-text = CATALOGUE.read_text(encoding="utf-8")
-first_line = text.split("\n", 1)[0]
-data = yaml.safe_load(text)
+data = load()
 for source_id, result in yaml.safe_load((HERE / "result-8.yaml").read_text()).items():
     if "unresolved" in result:
         continue
@@ -23,7 +23,4 @@ for source_id, result in yaml.safe_load((HERE / "result-8.yaml").read_text()).it
         if field in result:
             source[field] = str(result[field]) if field in ("pmid", "doi") else result[field]
     print("applied", source_id)
-out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-out = re.sub(r"^(\s*(?:released|reviewed): )'(\d{4}-\d{2}-\d{2})'$", r'\1"\2"', out,
-             flags=re.MULTILINE)
-CATALOGUE.write_text(first_line + "\n" + out, encoding="utf-8")
+save(data)

@@ -6,16 +6,16 @@ The other eight findings stay out: they were read only on copies, news or compan
 Run from the project root: .venv/bin/python docs/research/currency-2026-12/apply-2.py
 """
 import copy
-import re
+import sys
 from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from catalogue_file import load, save
+
 HERE = Path(__file__).parent
-CATALOGUE = Path("data/treatments.yaml")
-text = CATALOGUE.read_text(encoding="utf-8")
-first_line = text.split("\n", 1)[0]
-data = yaml.safe_load(text)
+data = load()
 by_id = {t["id"]: t for t in data["treatments"]}
 found = yaml.safe_load((HERE / "round2.yaml").read_text(encoding="utf-8"))
 FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
@@ -65,8 +65,5 @@ durability["sources"] += ["cleare-2025-lqd", "kcl-2025-lqd-news"]
 for entry in ("brexpiprazole", "lithium", "quetiapine-xr"):
     by_id[entry]["reviewed"] = "2026-12-01"
 
-out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-out = re.sub(r"^(\s*(?:released|reviewed): )'(\d{4}-\d{2}-\d{2})'$", r'\1"\2"', out,
-             flags=re.MULTILINE)
-CATALOGUE.write_text(first_line + "\n" + out, encoding="utf-8")
+save(data)
 print("applied")

@@ -15,16 +15,16 @@ data/treatments.yaml.
 
 Run from the project root: .venv/bin/python docs/research/like-2026-12/apply.py
 """
-import re
+import sys
 from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from catalogue_file import load, save
+
 HERE = Path(__file__).parent
-CATALOGUE = Path("data/treatments.yaml")
-text = CATALOGUE.read_text(encoding="utf-8")
-first_line = text.split("\n", 1)[0]
-data = yaml.safe_load(text)
+data = load()
 by_id = {t["id"]: t for t in data["treatments"]}
 
 RB, RO, MA, SA, CO = "randomised-blinded", "randomised-open", "meta-analysis", "single-arm", "cohort"
@@ -202,8 +202,5 @@ for source_id in ("carecredit-2024-tms-cost",):
         data["sources"][source_id] = {k: proposed[k] for k in (
             "title", "authors", "year", "publisher", "kind", "url", "read_at") if proposed.get(k)}
 
-out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-out = re.sub(r"^(\s*(?:released|reviewed): )'(\d{4}-\d{2}-\d{2})'$", r'\1"\2"', out,
-             flags=re.MULTILINE)
-CATALOGUE.write_text(first_line + "\n" + out, encoding="utf-8")
+save(data)
 print("applied")

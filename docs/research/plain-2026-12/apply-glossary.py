@@ -6,22 +6,22 @@ company page behind its psychedelic sentence and says only what NCBI Gene says.
 
 Run from the project root: .venv/bin/python docs/research/plain-2026-12/apply-glossary.py
 """
-import re
+import sys
 from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from catalogue_file import load, save
+
 HERE = Path(__file__).parent
-CATALOGUE = Path("data/treatments.yaml")
 FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
 DROPPED_SOURCES = {"mayo-mcc-ssris", "renmab-htr2a"}
 TEXTS = {"5-ht2a-receptor": "The 5-HT2A receptor is one of the body's receptors (docking "
                             "sites) for serotonin, a chemical messenger. It is found mostly in "
                             "the brain."}
 
-text = CATALOGUE.read_text(encoding="utf-8")
-first_line = text.split("\n", 1)[0]
-data = yaml.safe_load(text)
+data = load()
 research = yaml.safe_load((HERE / "glossary-2.yaml").read_text(encoding="utf-8"))
 for source_id, source in research["new_sources"].items():
     if source_id not in DROPPED_SOURCES:
@@ -35,8 +35,5 @@ for term in research["terms"]:
              "sources": [s for s in term["sources"] if s not in DROPPED_SOURCES]}
     data["glossary"].append(entry)
 
-out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-out = re.sub(r"^(\s*(?:released|reviewed): )'(\d{4}-\d{2}-\d{2})'$", r'\1"\2"', out,
-             flags=re.MULTILINE)
-CATALOGUE.write_text(first_line + "\n" + out, encoding="utf-8")
+save(data)
 print(f"{len(data['glossary'])} glossary terms")

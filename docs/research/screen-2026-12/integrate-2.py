@@ -10,18 +10,19 @@ proposed, each with its reason, are in DECISIONS below.
 Run from the project root: .venv/bin/python docs/research/screen-2026-12/integrate-2.py
 """
 import re
+import sys
 from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from catalogue_file import CATALOGUE, load, save
+
 HERE = Path(__file__).parent
-CATALOGUE = Path("data/treatments.yaml")
 SOURCE_FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
 STATEMENT_FIELDS = ("tag", "level", "text", "sources")
 
-text = CATALOGUE.read_text(encoding="utf-8")
-first_line = text.split("\n", 1)[0]
-data = yaml.safe_load(text)
+data = load()
 sources = data["sources"]
 by_id = {t["id"]: t for t in data["treatments"]}
 classes = {c["id"]: c for c in data["classes"]}
@@ -131,10 +132,7 @@ for member, statement, part_name in proposed:
     own.append(statement)
     added.append((member, statement["tag"], statement["level"]))
 
-out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-out = re.sub(r"^(\s*(?:released|reviewed): )'(\d{4}-\d{2}-\d{2})'$", r'\1"\2"', out,
-             flags=re.MULTILINE)
-CATALOGUE.write_text(first_line + "\n" + out, encoding="utf-8")
+save(data)
 print(f"{len(added)} statements added; skipped: {skipped}")
 
 # One label, one source: the helper's `vraylar-label-highlights` is the catalogue's
