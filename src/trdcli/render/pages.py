@@ -370,13 +370,13 @@ def sources_page(catalogue: Catalogue, topic: Treatment | Condition | Term) -> P
     cited = citations(topic)
     refs = Refs(list(cited))
     rows: list[list[Inline]] = [
-        [f"[{n}]", source_line(catalogue.sources[source_id]),
+        [f"[{n}] {source_line(catalogue.sources[source_id])}",
          SOURCE_KIND_LABELS[catalogue.sources[source_id].kind],
          _where(catalogue.sources[source_id]),
          ", ".join(dict.fromkeys(field_label(topic, path) for path in cited[source_id]))]
         for source_id, n in refs.order.items()]
     return Page(f"Sources for {topic.name} ({len(rows)})",
-                [Grid(["Ref", "Source", "Kind", "Link", "Backs"], rows)], stamp(catalogue))
+                [Grid(["Source", "Kind", "Link", "Backs"], rows)], stamp(catalogue))
 
 
 def _where(source: Source) -> str:
