@@ -253,7 +253,8 @@ def course_cost(t: Treatment) -> CourseCost | None:
                  f"{course.weeks:g} weeks)")
     if units is None:
         return None
-    return CourseCost(cost.low * units, high * units, cost.currency,
+    # Money to the cent: the product of two floats would otherwise carry binary noise.
+    return CourseCost(round(cost.low * units, 2), round(high * units, 2), cost.currency,
                       basis or f"{units:g} {cost.unit}s")
 
 
