@@ -18,6 +18,7 @@ from .query import (
     EFFICACY_RULE,
     MIN_RANKED_PEOPLE,
     course_cost,
+    course_cost_order,
     course_cost_text,
     earliest_onset,
     efficacy_figure,
@@ -206,12 +207,6 @@ def _common_side_effects(t: Treatment) -> float | None:
     return float(sum(1 for s in t.side_effects if (s.per_100 or 0) >= COMMON))
 
 
-def _course_cost(t: Treatment) -> tuple[Any, ...] | None:
-    found = course_cost(t)
-    # US dollars first; other currencies after, each kept together: never compared.
-    return None if found is None else (found.currency != "USD", found.currency, found.low)
-
-
 Measure = Callable[[Treatment], "float | tuple[Any, ...] | None"]
 MEASURES: dict[str, tuple[Measure, str]] = {
     "efficacy": (_efficacy, EFFICACY_RULE),
@@ -219,7 +214,7 @@ MEASURES: dict[str, tuple[Measure, str]] = {
     "visits": (_visits, "fewest treatment visits in a first course (at-home options count 0)"),
     "side-effects": (_common_side_effects, f"fewest side effects reported in {COMMON} or more "
                      "in 100 people"),
-    "cost": (_course_cost, "lowest estimated course cost, in US dollars first and other "
+    "cost": (course_cost_order, "lowest estimated course cost, in US dollars first and other "
              "currencies after, each apart; options priced only per month or with no price "
              "come last"),
 }

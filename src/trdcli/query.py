@@ -88,7 +88,8 @@ SORT_KEYS: dict[str, Callable[[Treatment], Any]] = {
     "category": lambda t: (CATEGORY_ORDER.index(t.category), normalise(t.name)),
     "status": lambda t: (_status_rank(t), normalise(t.name)),
     "onset": lambda t: (_onset_days(t), normalise(t.name)),
-    "cost": lambda t: (_cost_rank(t), normalise(t.name)),
+    "cost": lambda t: (course_cost_order(t) is None, course_cost_order(t) or (),
+                       normalise(t.name)),
 }
 
 
@@ -267,13 +268,11 @@ def course_cost_text(t: Treatment) -> str | None:
     return f"{found.currency} {span} for {found.assumption}, trd's estimate"
 
 
-def _cost_rank(t: Treatment) -> tuple[int, str, float]:
-    # Course costs in US dollars first, cheapest first; then other currencies, each kept
-    # together; options with no course cost last: no cross-currency or cross-unit ordering.
+def course_cost_order(t: Treatment) -> tuple[bool, str, float] | None:
+    """Where an option's course cost sorts: US dollars first, cheapest first; then other
+    currencies, each kept together, never ranked against dollars; None without a course cost."""
     found = course_cost(t)
-    if found is None:
-        return (2, "", 0.0)
-    return (0 if found.currency == "USD" else 1, found.currency, found.low)
+    return None if found is None else (found.currency != "USD", found.currency, found.low)
 
 
 def price_and_course(t: Treatment) -> str | None:
