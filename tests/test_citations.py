@@ -39,7 +39,6 @@ WITHOUT_IDENTIFIER: dict[str, str] = {
     "riesenberg-2023-cariprazine":
         "publisher's page (J Clin Psychiatry) read; no PMID or DOI printed on it",
     "crd-dare-t3-ssri-review": "a DARE structured abstract, which has no identifier of its own",
-    "mirai-ct152-abstract": "conference abstract; no journal record",
     "cambridge-2020-ketamine-older-adults-review":
         "publisher's page (International Psychogeriatrics, Cambridge Core) read; no DOI or "
         "authors in the stored text",
