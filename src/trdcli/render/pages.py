@@ -485,7 +485,7 @@ def match_page(catalogue: Catalogue, result: Match) -> Page:
         blocks += [Heading(f"{title} ({len(group)})"),
                    Grid(["Option", "US status", "Why", *(["Ranked by"] if ranked else [])], [
                        [s.name, s.status, Cited("; ".join(
-                           f"{r.criterion}: {r.text} [{r.field}]" for r in s.reasons),
+                           f"{r.criterion}: {r.text}" for r in s.reasons),
                            refs.mark([src for r in s.reasons for src in r.sources])),
                         *([s.ranked_by or ""] if ranked else [])]
                        for s in group]) if group else Para("None.")]
