@@ -1,4 +1,4 @@
-"""Lay rounds 2 and 3 of the screen research (round2-*.yaml, round3-*.yaml here) into
+"""Lay rounds 2 to 4 of the screen research (round2-*.yaml, round3-*.yaml, round4.yaml) into
 data/treatments.yaml. Running it again adds only what a later round found (cells already
 said are skipped).
 
@@ -62,6 +62,27 @@ DECISIONS = {
     # 'No specific concern' on a question-and-answer page, with the label's abuse section
     # unread, is too weak for an all-clear: the cell stays open.
     ("cariprazine", "substance-use"): {"drop": True},
+    # Round 4. Patient text says what the source says, not what the research did not read.
+    ("aripiprazole", "substance-use"): {
+        "text": "A maker-run study of aripiprazole added to antidepressants (Taiwan) left out "
+                "people who had misused alcohol or drugs in the past year, so it has not been "
+                "tested in them."},
+    ("cariprazine", "uncontrolled-hypertension"): {
+        "sources": ["singlecare-vraylar-what-is"],
+        "text": "Patient drug information for cariprazine asks people to tell their care team "
+                "before starting it if they have high or low blood pressure, or are treated for "
+                "high blood pressure."},
+    ("vns", "uncontrolled-hypertension"): {
+        "text": "VNS needs surgery to place the device. The maker's large dosing trial left out "
+                "anyone for whom the implant would be an unacceptable surgical or medical risk, "
+                "so people with uncontrolled high blood pressure have not been studied."},
+    ("quetiapine-xr", "uncontrolled-hypertension"): {
+        "text": "Patient drug information for quetiapine asks people to tell their doctor "
+                "before starting it if they have high or low blood pressure. The US label warns "
+                "of blood-pressure rises in children and teenagers."},
+    # General advice to avoid alcohol is not a statement about people with alcohol or drug
+    # problems: the cell stays open.
+    ("lithium", "substance-use", "round4.yaml"): {"drop": True},
     # The Malaysian product information's address was not confirmed: keep LactMed alone.
     ("switching-optimisation", "breastfeeding"): {
         "sources": ["lactmed-sertraline"],
@@ -78,7 +99,7 @@ ROUND_1 = ("antidepressants.yaml",)
 unresolved: set[str] = set()
 proposed: list[tuple[str, dict, str]] = []
 class_statements: list[tuple[str, dict]] = []
-parts = [*(HERE / name for name in ROUND_1), *sorted(HERE.glob("round[23]-*.yaml"))]
+parts = [*(HERE / name for name in ROUND_1), *sorted(HERE.glob("round[234]*.yaml"))]
 for part in parts:
     research = yaml.safe_load(part.read_text(encoding="utf-8"))
     for source_id, source in (research.get("new_sources") or {}).items():
