@@ -6,6 +6,7 @@ sourced days."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -121,3 +122,19 @@ def test_onset_sorts_by_sourced_days_and_every_option_has_some() -> None:
     assert order.index("rtms") < order.index("psychotherapy")
     days = [earliest_onset(BY_ID[i]) for i in order]
     assert days == sorted(days)
+
+
+def test_a_clinic_row_that_does_not_say_its_design_is_not_set_beside_randomised_ones(
+        tmp_path: Path) -> None:
+    overlay = tmp_path / "clinic.yaml"
+    overlay.write_text(
+        "sources:\n  clinic-audit: {title: Clinic audit, kind: cohort, url: 'https://c.example/a'}\n"
+        "treatments:\n  - id: rtms\n    evidence:\n      - {study: Clinic audit, design: audit,"
+        " population: our patients, outcome: remission, measure: MADRS 10 or less,"
+        " timepoint: 6 weeks, treatment_value: 60, unit: '%', n: 500,"
+        " sources: [clinic-audit]}\n", encoding="utf-8")
+    document = invoke("--catalog", str(overlay), "compare", "rtms", "ketamine", "--json").json()
+    best = {b["treatment"]: b for b in document["like_for_like"]}
+    assert best["rtms"]["evidence"]["study"] == "Clinic audit"
+    assert not best["rtms"]["randomised"]
+    assert best["rtms"]["text"].startswith("Design not stated, so not comparable")

@@ -450,16 +450,18 @@ def _best_text(t: Treatment, outcome: str, e: Evidence | None, randomised: bool)
     if e.comparator_value is not None and e.comparator:
         figure += f" vs {per_100(e.comparator_value)} with {e.comparator}"
     how = ", ".join(part for part in (
-        DESIGN_LABELS[e.design_kind] if e.design_kind else "design not classified",
+        DESIGN_LABELS[e.design_kind] if e.design_kind else "",
         COMPARATOR_KIND_LABELS[e.comparator_kind] if e.comparator_kind else "") if part)
     study = e.study + (f" ({e.year})" if e.year and str(e.year) not in e.study else "") + (
         f", N={e.n:,}" if e.n else "")
     when = (f"at {e.timepoint_weeks:g} weeks" if e.timepoint_weeks is not None
             else e.timepoint)
     people = RESISTANCE_LABELS[e.resistance] if e.resistance else "resistance not described"
-    text = f"{figure}. {how.capitalize()}; {study}; {when}; {people}."
+    text = f"{figure}. " + (f"{how.capitalize()}; " if how else "") + f"{study}; {when}; {people}."
     if e.disputed:
         text = "Disputed figure, not comparable: " + text
+    elif e.design_kind is None:  # a clinic's own row may not say its design
+        text = "Design not stated, so not comparable with randomised figures: " + text
     elif not randomised:
         text = "Not randomised, so not comparable with randomised figures: " + text
     return text
