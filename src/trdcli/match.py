@@ -153,8 +153,9 @@ def _budget(t: Treatment, wishes: Wishes) -> list[Reason]:
     sources = cost.sources if cost else []
     found = course_cost(t)
     if found is None:
-        said = (f"no course cost can be estimated from the listed price ({price(t)})"
-                if price(t) else "no price is recorded in the catalogue")
+        listed = price(t)
+        said = (f"no course cost can be estimated from the listed price ({listed})"
+                if listed else "no price is recorded in the catalogue")
         return [Reason("caution", "budget", said, "cost", sources)]
     if found.currency != wishes.currency:
         return [Reason("caution", "budget", f"priced in {found.currency}: "

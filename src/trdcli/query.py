@@ -88,9 +88,12 @@ SORT_KEYS: dict[str, Callable[[Treatment], Any]] = {
     "category": lambda t: (CATEGORY_ORDER.index(t.category), normalise(t.name)),
     "status": lambda t: (_status_rank(t), normalise(t.name)),
     "onset": lambda t: (_onset_days(t), normalise(t.name)),
-    "cost": lambda t: (course_cost_order(t) is None, course_cost_order(t) or (),
-                       normalise(t.name)),
+    "cost": lambda t: (*_missing_last(course_cost_order(t)), normalise(t.name)),
 }
+
+
+def _missing_last(order: tuple[Any, ...] | None) -> tuple[bool, tuple[Any, ...]]:
+    return (order is None, order or ())
 
 
 def select(

@@ -442,7 +442,7 @@ def stage_page(staging: Staging) -> Page:
     return Page("How resistant is this depression?", blocks)
 
 
-# Wording the Rich views share with these pages.
+# Wording the match, crisis and info pages use.
 MATCH_NOTE = ("This is not a recommendation. It shows which options fit what you told it, and "
               "what to ask a clinician, who knows your history. The catalogue's lists of who "
               "should avoid an option are not complete.")
@@ -463,13 +463,13 @@ def clinician_questions(result: Match) -> list[tuple[str, str]]:
             if r.verdict in ("caution", "not-assessed")]
 
 
-# (attribute of Match, verdict, heading)
+# (attribute of Match, heading)
 MATCH_GROUPS = (
-    ("fits", "fits", "Sourced statements say nothing against your answers"),
-    ("caution", "caution", "Possible, but ask a clinician first"),
-    ("not_assessed", "not-assessed",
+    ("fits", "Sourced statements say nothing against your answers"),
+    ("caution", "Possible, but ask a clinician first"),
+    ("not_assessed",
      "Not assessed: the catalogue has no sourced statement for one of your situations"),
-    ("excluded", "excluded", "Ruled out by your answers"),
+    ("excluded", "Ruled out by your answers"),
 )
 
 
@@ -479,7 +479,7 @@ def match_page(catalogue: Catalogue, result: Match) -> Page:
         Para(asked(result)),
         Para(MATCH_NOTE, tone="note"),
         Para("Order: " + result.ordering_rule)]
-    for attribute, _, title in MATCH_GROUPS:
+    for attribute, title in MATCH_GROUPS:
         group = getattr(result, attribute)
         ranked = any(s.ranked_by for s in group)
         blocks += [Heading(f"{title} ({len(group)})"),
