@@ -22,7 +22,6 @@ WITHOUT_IDENTIFIER: dict[str, str] = {
         "university repository record of ESCAPE-TRD; the NEJM and PubMed pages were not in the "
         "search store",
     "opt-tms-abstract": "JAMA Psychiatry page read holds figure legends only; no PMID or DOI seen",
-    "opt-tms-design-jama": "the same JAMA Psychiatry page as opt-tms-abstract; no PMID or DOI seen",
     "dunner-2014-durability":
         "publisher's page (J Clin Psychiatry) read; no PMID or DOI printed on it",
     "tendler-2023-postmarketing":
@@ -42,8 +41,6 @@ WITHOUT_IDENTIFIER: dict[str, str] = {
     "cambridge-2020-ketamine-older-adults-review":
         "publisher's page (International Psychogeriatrics, Cambridge Core) read; no DOI or "
         "authors in the stored text",
-    "liu-2021-epidemiology":
-        "publisher's page (J Clin Psychiatry) read; no PMID or DOI printed on it",
     "lievanos-ruiz-2025-biological":
         "publisher's page (MDPI) read; no DOI printed in the stored text",
     "chamberlain-2018-crp":
