@@ -18,18 +18,11 @@ CATALOGUE = trdcli.load_catalogue()
 WITHOUT_IDENTIFIER: dict[str, str] = {
     "andrade-2022-ketamine-vs-ect":
         "publisher's page (J Clin Psychiatry) read; no PMID or DOI printed on it",
-    "escape-trd-abstract-uantwerp":
-        "university repository record of ESCAPE-TRD; the NEJM and PubMed pages were not in the "
-        "search store",
     "opt-tms-abstract": "JAMA Psychiatry page read holds figure legends only; no PMID or DOI seen",
     "dunner-2014-durability":
         "publisher's page (J Clin Psychiatry) read; no PMID or DOI printed on it",
     "tendler-2023-postmarketing":
         "Psychiatry Research 2023 article found only as a provider's reprint",
-    "conway-2018-vns-qol":
-        "publisher's page (J Clin Psychiatry) read; no PMID or DOI printed on it",
-    "rush-2005-vns-d02":
-        "university records only (Biol Psychiatry 2005;58(5)); no PubMed page found",
     "vns-ae-table-2006": "PMC table page read; the article's own header was not in the store",
     "dougherty-2014-vcvs-dbs-rct": "publisher's page read with an empty DOI field",
     "berman-2007-aripiprazole": "no article page or PubMed record found",
@@ -37,17 +30,14 @@ WITHOUT_IDENTIFIER: dict[str, str] = {
         "publisher's page (J Clin Psychiatry) read; no PMID or DOI printed on it",
     "riesenberg-2023-cariprazine":
         "publisher's page (J Clin Psychiatry) read; no PMID or DOI printed on it",
-    "crd-dare-t3-ssri-review": "a DARE structured abstract, which has no identifier of its own",
     "cambridge-2020-ketamine-older-adults-review":
-        "publisher's page (International Psychogeriatrics, Cambridge Core) read; no DOI or "
-        "authors in the stored text",
+        "publisher's page (International Psychogeriatrics, Cambridge Core) read; no DOI in "
+        "the stored text",
     "lievanos-ruiz-2025-biological":
         "publisher's page (MDPI) read; no DOI printed in the stored text",
     "chamberlain-2018-crp":
         "publisher's page (Cambridge Core) read; no PMID or DOI in the stored text",
     "moro-2014-improve": "publisher's page (Bentham Open) read; no PMID or DOI printed on it",
-    "dold-kasper-2017-pseudoresistance-checklist":
-        "a table from Pharmacological Reviews whose article was not identified",
     "pmc2426815-nefazodone-predictors":
         "PMC page read from the abstract on; its PMID/DOI header was not in the store",
     "pmc6130195-vqids":
