@@ -59,6 +59,8 @@ NAMED_SOURCE_WORDS = ("maker", "manufacturer", "company", "news", "MIMS")
     ("https://www.scribd.com/document/1", True),
     ("http://old.bansdoc.gov.bd/eBook/14/page57.html", True),
     ("https://https.ncbi.nlm.nih.gov/books/NBK1", True),
+    ("http://butalbitalapap.org/index-4829.html", True),
+    ("https://suppr.wilddata.cn/browses/detail/pubmed/34851558", True),
     ("https://pubmed.ncbi.nlm.nih.gov/33174760/", False),
     ("https://doi.org/10.1177/0706743720970860", False),
     ("https://www.nice.org.uk/guidance/ng222", False),

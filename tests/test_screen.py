@@ -31,6 +31,8 @@ OPEN_CELLS: dict[tuple[str, str], str] = {
     ("digital", "psychosis"): "Mirai trial exclusions not reached",
     ("digital", "substance-use"): "Mirai trial exclusions not reached",
     ("digital", "uncontrolled-hypertension"): "Rejoyn labelling read only on an unofficial copy",
+    ("dxm-bupropion", "psychosis"):
+        "Auvelity label section 5 not reached; the warning was read only on a monograph mirror",
 }
 
 

@@ -23,6 +23,9 @@ COPY_HOSTS = frozenset({
     "github.com", "githubusercontent.com", "netlify.app", "platformsh.site", "vercel.app",
     "herokuapp.com", "sciety.org", "culthealth.com", "wikidoc.org", "jodrugs.com",
     "blackboxrx.com", "rxreasoner.com", "guidelinegenius.com", "medx.it.com",
+    "butalbitalapap.org", "health.am", "cld.bz", "corksafetyalerts.com", "particle.news",
+    "financetom.com", "suppr.wilddata.cn", "qigonginstitute.org", "readbyqxmd.com",
+    "dbpia.nl.go.kr", "press-news.org",
 })
 # A host label that says the page is not the published one.
 NOT_PUBLISHED = re.compile(r"^(?:staging|stage|dev|develop|development|uat|test|qa|preview|"
