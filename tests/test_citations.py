@@ -123,3 +123,13 @@ def test_sources_shows_the_kind_and_the_copy_read() -> None:
     (entry,) = [s for s in document["sources"] if s["id"] == source_id]
     assert (entry["url"], entry["read_at"], entry["kind"]) == (source.url, source.read_at,
                                                                source.kind)
+
+
+def test_links_in_sources_are_never_broken_across_lines() -> None:
+    # A clinician copies the link from a narrow terminal: it must be one line to copy.
+    topic = next(t for t in CATALOGUE.treatments
+                 if any(len(CATALOGUE.sources[s].url) > 60 for s in t.source_ids()))
+    lines = invoke("sources", topic.id, env={"COLUMNS": "60"}).stdout.splitlines()
+    for source_id in topic.source_ids():
+        url = CATALOGUE.sources[source_id].url
+        assert any(url in line for line in lines), url

@@ -43,6 +43,9 @@ class Grid:
     # Columns whose cells are read whole (a status, a phone number): a writer that wraps
     # text gives them room for their longest cell, or lays the grid out another way.
     whole: tuple[int, ...] = ()
+    # Columns of web addresses: read whole too, and never broken across lines, so that a link
+    # a reader copies from the terminal is one line.
+    links: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

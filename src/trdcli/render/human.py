@@ -190,7 +190,8 @@ def _grid(console: Console, block: Grid) -> RenderableType:
     texts = [[plain(cell) for cell in row] for row in block.rows]
     columns = list(zip(block.header, *texts, strict=True))
     natural = [max(_longest_line(text) for text in column) for column in columns]
-    whole = {*block.whole, *((0,) if block.labelled else ())}  # a row's label is read whole
+    # A row's label is read whole, and so are links.
+    whole = {*block.whole, *block.links, *((0,) if block.labelled else ())}
     needed = [
         natural[n] if n in whole else max(_longest_word(*column),
                                                 min(natural[n], _READABLE_COLUMN))
@@ -210,10 +211,15 @@ def _grid(console: Console, block: Grid) -> RenderableType:
     for row in block.rows:
         # A comparison grid's first column is the question; other grids name the row.
         parts.append(_inline(row[0], "bold underline" if block.labelled else "bold"))
-        parts += [Padding(Text.assemble((f"{label}: ", "bold"), _inline(cell)), (0, 0, 0, 2),
-                          expand=False)
-                  for label, cell in zip(block.header[1:], row[1:], strict=True)
-                  if plain(cell)]
+        for n, (label, cell) in enumerate(zip(block.header[1:], row[1:], strict=True), start=1):
+            if not plain(cell):
+                continue
+            if n in block.links:  # one line, however long: the terminal wraps it, unbroken
+                parts.append(Text.assemble("  ", (f"{label}: ", "bold"), _inline(cell),
+                                           no_wrap=True, overflow="ignore"))
+            else:
+                parts.append(Padding(Text.assemble((f"{label}: ", "bold"), _inline(cell)),
+                                     (0, 0, 0, 2), expand=False))
     return Group(*parts)
 
 
@@ -244,5 +250,5 @@ def render_page(console: Console, page: Page) -> None:
             for line in block.lines:  # one to a line, however long, for tools that grep
                 console.print(Text(line), soft_wrap=True)
         else:
-            console.print(_block(console, block))
+            console.print(_block(console, block), crop=False)  # links are not cut
     footer(console)

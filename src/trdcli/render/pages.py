@@ -376,7 +376,7 @@ def sources_page(catalogue: Catalogue, topic: Treatment | Condition | Term) -> P
          ", ".join(dict.fromkeys(field_label(topic, path) for path in cited[source_id]))]
         for source_id, n in refs.order.items()]
     return Page(f"Sources for {topic.name} ({len(rows)})",
-                [Grid(["Source", "Kind", "Link", "Backs"], rows)], stamp(catalogue))
+                [Grid(["Source", "Kind", "Link", "Backs"], rows, links=(2,))], stamp(catalogue))
 
 
 def _where(source: Source) -> str:
