@@ -90,6 +90,15 @@ def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
+def widest_line(text: str) -> int:
+    """The width of the widest line that is not a link: a link is drawn on one line, however
+    long, for the terminal to wrap, so that it copies whole."""
+    from rich.cells import cell_len
+
+    return max((cell_len(line) for line in text.splitlines()
+                if not line.lstrip().removeprefix("Link: ").startswith("http")), default=0)
+
+
 def documentation() -> str:
     """README.md and the reference in docs/: what a user can read."""
     return readme.documentation()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import trdcli
-from conftest import WIDTH, invoke
+from conftest import WIDTH, invoke, widest_line
 from trdcli.safety import DISCLAIMER
 
 QUESTIONS = ["Approval (US)", "Warnings", "How well (remission)",
@@ -24,7 +24,7 @@ def test_compare_shows_every_question_for_every_treatment_within_80_columns(
     result = invoke("compare", *names)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert max(len(line) for line in lines) <= WIDTH
+    assert widest_line(result.stdout) <= WIDTH
     catalogue = trdcli.load_catalogue()
     flat = " ".join(" ".join(lines).split())
     for name in names:

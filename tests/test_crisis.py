@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import trdcli
-from conftest import invoke
+from conftest import invoke, widest_line
 from trdcli.safety import DISCLAIMER
 
 CATALOGUE = trdcli.load_catalogue()
@@ -61,4 +61,4 @@ def test_no_phone_number_disappears_at_narrow_widths(columns: int) -> None:
     for contact in contacts:
         for number in re.findall(r"\d[\d ]*\d|\d", contact):
             assert number in flat, (columns, number)
-    assert max(len(line) for line in shown.splitlines()) <= columns
+    assert widest_line(shown) <= columns

@@ -13,9 +13,8 @@ from typing import Any
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
-from rich.cells import cell_len
 
-from conftest import WIDTH, examples, invoke, write_catalogue
+from conftest import WIDTH, examples, invoke, widest_line, write_catalogue
 from trdcli.loader import check_stack
 
 FUZZ = examples(60)
@@ -127,7 +126,7 @@ def test_unicode_and_long_names_keep_tables_within_the_width(tmp_path: Path) -> 
                  ["explain", ids[4]]):
         result = invoke("--catalog", str(overlay), *args)
         assert result.exit_code == 0, (args, result.stderr)
-        widest = max(cell_len(line) for line in result.stdout.splitlines())
+        widest = widest_line(result.stdout)
         assert widest <= WIDTH, (args, widest)
     listed = invoke("--catalog", str(overlay), "list", "--json").json()
     assert {t["name"] for t in listed["treatments"]} >= set(NAMES.values())

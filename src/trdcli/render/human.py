@@ -236,9 +236,12 @@ def _shared(room: int, needed: list[int], natural: list[int]) -> list[int]:
     return [need + want * spare // total for need, want in zip(needed, wants, strict=True)]
 
 
-def _source(entry: SourceEntry) -> Text:
-    return Text.assemble((f"[{entry.ref}] ", "cyan"), entry.text, (" " + entry.url, "dim")
-                         if entry.url else "")
+def _source(entry: SourceEntry) -> RenderableType:
+    cited = Text.assemble((f"[{entry.ref}] ", "cyan"), entry.text)
+    if not entry.url:
+        return cited
+    # The link on a line of its own, never broken, so that it copies whole.
+    return Group(cited, Text("    " + entry.url, style="dim", no_wrap=True, overflow="ignore"))
 
 
 def render_page(console: Console, page: Page) -> None:
