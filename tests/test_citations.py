@@ -35,8 +35,6 @@ WITHOUT_IDENTIFIER: dict[str, str] = {
         "the stored text",
     "lievanos-ruiz-2025-biological":
         "publisher's page (MDPI) read; no DOI printed in the stored text",
-    "chamberlain-2018-crp":
-        "publisher's page (Cambridge Core) read; no PMID or DOI in the stored text",
     "moro-2014-improve": "publisher's page (Bentham Open) read; no PMID or DOI printed on it",
     "pmc2426815-nefazodone-predictors":
         "PMC page read from the abstract on; its PMID/DOI header was not in the store",

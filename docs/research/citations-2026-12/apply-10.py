@@ -1,4 +1,4 @@
-"""Lay identifier rounds 4 and 5 (result-9-*.yaml, result-10-*.yaml) into data/treatments.yaml.
+"""Lay identifier rounds 4 to 6 (result-9-*.yaml, result-10-*.yaml, result-11.yaml) into data/treatments.yaml.
 
 Only the values below enter the catalogue: each was checked against the page quoted beside it
 (the helpers' files hold the full look-up logs). Identifiers read on a copy of a PubMed record
@@ -51,6 +51,10 @@ CONFIRMED: dict[str, dict[str, Any]] = {
     # "J Clin Psychiatry", "2018 Aug 21", "Volume ID: 79, Issue ID: 5", "doi:
     # 10.4088/JCP.18m12178", and the abstract (328 VNS + TAU and 271 TAU patients).
     "conway-2018-vns-qol": {"doi": "10.4088/JCP.18m12178"},
+    # Round 6 (result-11.yaml): peeref.com/zh/works/5086204 (a Crossref-derived index) prints
+    # "BRITISH JOURNAL OF PSYCHIATRY 卷 214, 期 1, 页码 11-19 ... DOI: 10.1192/bjp.2018.66"
+    # above the abstract the Cambridge Core page shows, word for word.
+    "chamberlain-2018-crp": {"doi": "10.1192/bjp.2018.66"},
     # The catalogue cited CRD's DARE abstract of this review; the statement it backs reports the
     # review's findings, so the citation is now the review, and the DARE record what was read.
     # DOI from the "Cite" block of the OUP article page (read through a library proxy), same
