@@ -6,6 +6,7 @@ Scripts run from the project root and import it with:
     from catalogue_file import load, save
 """
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,3 +26,27 @@ def save(data: dict[str, Any]) -> None:
     out = re.sub(r"^(\s*(?:released|reviewed): )'(\d{4}-\d{2}-\d{2})'$", r'\1"\2"', out,
                  flags=re.MULTILINE)
     CATALOGUE.write_text(first_line + "\n" + out, encoding="utf-8")
+
+
+def rename_references(node: Any, old: str, new: str) -> Any:
+    """``node`` with every reference to source ``old`` made to ``new`` (a list that already
+    named ``new`` does not name it twice)."""
+    if isinstance(node, dict):
+        return {key: rename_references(value, old, new) for key, value in node.items()}
+    if isinstance(node, list):
+        renamed = [rename_references(item, old, new) for item in node]
+        return list(dict.fromkeys(renamed)) if all(isinstance(i, str) for i in renamed) else renamed
+    return new if node == old else node
+
+
+def merge_sources(data: dict[str, Any], merged: Mapping[str, str]) -> dict[str, Any]:
+    """Fold each source ``old`` into ``new`` (several ids for one work); the kept record keeps
+    its fields and takes the other's copy read only if it had none. Done merges are skipped."""
+    for old, new in merged.items():
+        record = data["sources"].pop(old, None)
+        if record is None:
+            continue
+        if record.get("read_at") and not data["sources"][new].get("read_at"):
+            data["sources"][new]["read_at"] = record["read_at"]
+        data = rename_references(data, old, new)
+    return data

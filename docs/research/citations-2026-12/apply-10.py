@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from catalogue_file import load, save
+from catalogue_file import load, merge_sources, rename_references, save
 
 # source id -> fields to set, with the page that confirmed them.
 CONFIRMED: dict[str, dict[str, Any]] = {
@@ -94,22 +94,9 @@ RENAMED = {
 }
 
 
-def rename_references(node: Any, old: str, new: str) -> Any:
-    if isinstance(node, dict):
-        return {key: rename_references(value, old, new) for key, value in node.items()}
-    if isinstance(node, list):
-        renamed = [rename_references(item, old, new) for item in node]
-        # A list that already named the kept id must not name it twice.
-        return list(dict.fromkeys(renamed)) if all(isinstance(i, str) for i in renamed) else renamed
-    return new if node == old else node
-
-
 data = load()
 # Re-running the script is harmless: a merge or rename already done is skipped.
-for old, new in MERGED.items():
-    if data["sources"].pop(old, None) is None:
-        continue
-    data = rename_references(data, old, new)
+data = merge_sources(data, MERGED)
 for old, new in RENAMED.items():
     if old not in data["sources"]:
         continue
