@@ -41,12 +41,14 @@ def rename_references(node: Any, old: str, new: str) -> Any:
 
 def merge_sources(data: dict[str, Any], merged: Mapping[str, str]) -> dict[str, Any]:
     """Fold each source ``old`` into ``new`` (several ids for one work); the kept record keeps
-    its fields and takes the other's copy read only if it had none. Done merges are skipped."""
+    its fields and takes from the other those it lacks (a PMID, a year, the copy read). Done
+    merges are skipped."""
     for old, new in merged.items():
         record = data["sources"].pop(old, None)
         if record is None:
             continue
-        if record.get("read_at") and not data["sources"][new].get("read_at"):
-            data["sources"][new]["read_at"] = record["read_at"]
+        kept = data["sources"][new]
+        kept.update({field: value for field, value in record.items()
+                     if value is not None and kept.get(field) is None})
         data = rename_references(data, old, new)
     return data

@@ -1,7 +1,8 @@
 """One work, one citation: sources that are the same paper under two or three ids (an
 abstract read on a copy, a summary page, the bookshelf record of a PMC article) are folded
 into one, so a reader does not meet the same paper as [3], [7] and [9]. Table pages of a
-paper stay apart: they point at the exact table a figure comes from. The copies each id was
+paper, and the sections of a label or a guideline, stay apart: they point at the exact table
+or section a statement comes from. The copies each id was
 read at are listed here; the kept record shows one of them.
 
 Run from the project root: .venv/bin/python docs/research/citations-2026-12/apply-12.py
@@ -27,5 +28,11 @@ MERGED = {
     "lam-2024-canmat-2023-text": "lam-2024-canmat-2023",
     # PMC5282719 again (a summary read on healthprotocols.wiki).
     "jacka-2017-smiles-summary": "jacka-2017-smiles",
+    # The same STAR*D paper, the same news items and commentary, the same LCD: one address each.
+    "rush-2006-stard": "rush-2006-stard-outcomes",
+    "usmedicine-2022-vadod-mdd": "usmedicine-2022-vadod",
+    "consultant360-vadod-mdd-2022": "consultant360-2022-vadod",
+    "shaughnessy-vadod-mdd-poem": "cma-poem-2023-vadod",
+    "lcd-l34998-summary": "cms-lcd-l34998",
 }
 save(merge_sources(load(), MERGED))
