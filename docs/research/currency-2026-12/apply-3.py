@@ -66,7 +66,7 @@ data["sources"].setdefault("ctgov-nct04599855", {
     "read_at": "https://meddatax.com/clinical-trials/NCT04599855/results",
 })
 TRD4005 = {
-    "study": "TRD4005 esketamine monotherapy trial (Janik 2025)",
+    "study": "TRD4005 esketamine monotherapy trial (Janik)",
     "year": 2025,
     "publisher": "JAMA Psychiatry",
     "design": "phase 4 double-blind placebo-controlled randomised trial at 51 US outpatient "
