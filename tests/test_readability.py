@@ -42,3 +42,13 @@ def test_the_measure_tells_plain_from_dense() -> None:
     dense = ("Pharmacological augmentation with second-generation antipsychotic medications "
              "demonstrated statistically significant improvements in depressive symptomatology.")
     assert textstat.flesch_kincaid_grade(plain) < 8 < textstat.flesch_kincaid_grade(dense)
+
+
+def test_catalogue_text_speaks_of_the_evidence_not_of_the_research_notes() -> None:
+    # "Not captured", "on the page read", "the brief says" tell how the research went, not what
+    # the sources hold; a reader is told plainly what is not given. Source titles are exempt.
+    import re
+
+    notes = re.compile(r"not captured|\bpages? read\b|\bbrief says|see notes", re.IGNORECASE)
+    shown = repr([CATALOGUE.treatments, CATALOGUE.condition, CATALOGUE.glossary])
+    assert notes.findall(shown) == []
