@@ -81,8 +81,7 @@ TRD4005 = {
     "sources": ["janik-2025-esketamine-monotherapy", "ctgov-nct04599855"],
     "comparator": "placebo nasal spray, with no antidepressant pill",
     "note": "Esketamine was tested on its own here, not added to an antidepressant. The "
-            "results are not shown: the abstract read stopped before them, and the figures "
-            "seen elsewhere were in news reports.",
+            "results are not given here: the figures were seen only in news reports.",
     "design_kind": "randomised-blinded",
     "comparator_kind": "placebo",
     "timepoint_weeks": 4,
