@@ -44,6 +44,10 @@ REWORDED = {
         "(no single drug named; strength not confirmed)",
     "; the page read did not name individual drugs.": "; the summary names no single drug.",
     "(as of the page read)": "(as of the source's date)",
+    "Journal not confirmed (abstract read via scite.ai); trial record on the EU Clinical Trials "
+    "Register": "Journal not confirmed; trial record on the EU Clinical Trials Register",
+    "UK Priadel product information (read on a third-party copy) lists":
+        "UK Priadel product information lists",
 }
 
 
