@@ -141,7 +141,8 @@ injury = by_id["lifestyle"]["side_effects"][0]
 injury["name"] = "occasional muscle or joint injury"
 injury["text"] = ("Cochrane's press release on its 2026 update of the review of exercise for "
                   "depression says side effects of exercise were rare, with occasional muscle or "
-                  "joint injuries. The review's own results were not read.")
+                  "joint injuries. This rests on the press release, not on the review's own "
+                  "results.")
 cite(injury, "clegg-2026-cochrane-exercise")
 
 # Esketamine's January 2025 approval: the company's release instead of a reprint of a wire item.
