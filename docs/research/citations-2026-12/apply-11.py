@@ -158,7 +158,10 @@ for country in data["crisis"]["countries"]:
 
 # Glossary: FDA's own De Novo page; the PHQ-9's own validation paper.
 approved = glossary["approved-vs-cleared"]
-approved["sources"] = ["easconsulting-510k", "supplyside-pma", "fda-denovo-summaries"]
+# A drug label's "Initial U.S. Approval" line (read on the Auvelity FDALabel record) backs
+# the clause on medicines.
+approved["sources"] = ["auvelity-label-fdalabel-2026", "easconsulting-510k", "supplyside-pma",
+                       "fda-denovo-summaries"]
 approved["text"] = approved["text"].replace("new lower-risk devices with no match",
                                             "new low- to moderate-risk devices with no match")
 phq9 = glossary["phq-9"]
