@@ -214,9 +214,9 @@ def _grid(console: Console, block: Grid) -> RenderableType:
         for n, (label, cell) in enumerate(zip(block.header[1:], row[1:], strict=True), start=1):
             if not plain(cell):
                 continue
-            if n in block.links:  # one line, however long: the terminal wraps it, unbroken
-                parts.append(Text.assemble("  ", (f"{label}: ", "bold"), _inline(cell),
-                                           no_wrap=True, overflow="ignore"))
+            if n in block.links:
+                parts.append(_unbroken(Text.assemble("  ", (f"{label}: ", "bold"),
+                                                     _inline(cell))))
             else:
                 parts.append(Padding(Text.assemble((f"{label}: ", "bold"), _inline(cell)),
                                      (0, 0, 0, 2), expand=False))
@@ -236,12 +236,19 @@ def _shared(room: int, needed: list[int], natural: list[int]) -> list[int]:
     return [need + want * spare // total for need, want in zip(needed, wants, strict=True)]
 
 
+def _unbroken(line: Text) -> Text:
+    """A line holding a link: never wrapped or cut by Rich (pages are printed uncropped), so
+    the terminal wraps it and a reader who copies it gets the whole address."""
+    line.no_wrap = True
+    line.overflow = "ignore"
+    return line
+
+
 def _source(entry: SourceEntry) -> RenderableType:
     cited = Text.assemble((f"[{entry.ref}] ", "cyan"), entry.text)
     if not entry.url:
         return cited
-    # The link on a line of its own, never broken, so that it copies whole.
-    return Group(cited, Text("    " + entry.url, style="dim", no_wrap=True, overflow="ignore"))
+    return Group(cited, _unbroken(Text("    " + entry.url, style="dim")))
 
 
 def render_page(console: Console, page: Page) -> None:
