@@ -13,6 +13,9 @@ from typing import Any
 import yaml
 
 CATALOGUE = Path("data/treatments.yaml")
+# A source record's fields (those of trdcli's Source dataclass), in the order the catalogue
+# writes them.
+SOURCE_FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
 
 
 def load() -> dict[str, Any]:
@@ -52,3 +55,14 @@ def merge_sources(data: dict[str, Any], merged: Mapping[str, str]) -> dict[str, 
                      if value is not None and kept.get(field) is None})
         data = rename_references(data, old, new)
     return data
+
+
+def source_record(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """A research file's source record with only the catalogue's fields, in their order."""
+    return {field: raw[field] for field in SOURCE_FIELDS if raw.get(field)}
+
+
+def add_sources(data: dict[str, Any], records: Mapping[str, Mapping[str, Any]]) -> None:
+    """Add research files' new source records; an id the catalogue has already is kept."""
+    for source_id, raw in records.items():
+        data["sources"].setdefault(source_id, source_record(raw))

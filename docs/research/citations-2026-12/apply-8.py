@@ -9,17 +9,16 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from catalogue_file import load, save
+from catalogue_file import SOURCE_FIELDS, load, save
 
 HERE = Path(__file__).parent
-FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
 
 data = load()
 for source_id, result in yaml.safe_load((HERE / "result-8.yaml").read_text()).items():
     if "unresolved" in result:
         continue
     source = data["sources"][source_id]
-    for field in FIELDS:
+    for field in SOURCE_FIELDS:
         if field in result:
             source[field] = str(result[field]) if field in ("pmid", "doi") else result[field]
     print("applied", source_id)

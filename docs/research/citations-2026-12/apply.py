@@ -9,11 +9,12 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, "src")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from catalogue_file import SOURCE_FIELDS as FIELDS  # noqa: E402
 from trdcli.citations import copy_host_reason  # noqa: E402
 
 HERE = Path(__file__).parent
 CATALOGUE = Path("data/treatments.yaml")
-FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
 
 text = CATALOGUE.read_text(encoding="utf-8")
 first_line = text.split("\n", 1)[0]

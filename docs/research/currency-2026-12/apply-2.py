@@ -12,16 +12,14 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from catalogue_file import load, save
+from catalogue_file import add_sources, load, save
 
 HERE = Path(__file__).parent
 data = load()
 by_id = {t["id"]: t for t in data["treatments"]}
 found = yaml.safe_load((HERE / "round2.yaml").read_text(encoding="utf-8"))
-FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
 for entry in ("brexpiprazole", "lithium"):
-    for source_id, source in found[entry]["new_sources"].items():
-        data["sources"].setdefault(source_id, {k: source[k] for k in FIELDS if source.get(k)})
+    add_sources(data, found[entry]["new_sources"])
 
 brexpiprazole = by_id["brexpiprazole"]
 brexpiprazole["description"] = brexpiprazole["description"].replace(

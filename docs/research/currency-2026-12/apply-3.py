@@ -15,19 +15,13 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from catalogue_file import load, save
+from catalogue_file import add_sources, load, save
 
 HERE = Path(__file__).parent
 CHECKED = "2026-12-01"
 data = load()
 by_id = {t["id"]: t for t in data["treatments"]}
 round2 = yaml.safe_load((HERE / "round2.yaml").read_text(encoding="utf-8"))
-FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
-
-
-def add_sources(new_sources: dict) -> None:
-    for source_id, source in new_sources.items():
-        data["sources"].setdefault(source_id, {k: source[k] for k in FIELDS if source.get(k)})
 
 
 def replace_text(node: dict, field: str, old: str, new: str) -> None:
@@ -44,7 +38,7 @@ data["condition"]["reviewed"] = CHECKED
 
 # rTMS: two more adolescent (15-21) add-on clearances, read on a copy of the FDA 510(k)
 # database (round2.yaml quotes both indications); the url is the FDA record, as for K231926.
-add_sources(round2["rtms"]["new_sources"])
+add_sources(data, round2["rtms"]["new_sources"])
 fda_rtms = next(r for r in by_id["rtms"]["regulatory"] if r["agency"] == "FDA")
 fda_rtms["indication"] = round2["rtms"]["draft_if_mirror_accepted"]["value"]["indication"]
 for source_id in round2["rtms"]["draft_if_mirror_accepted"]["value"]["sources_add"]:
@@ -55,7 +49,7 @@ for source_id in round2["rtms"]["draft_if_mirror_accepted"]["value"]["sources_ad
 # abstract (read on a copy, which stopped before the results); who took part from the
 # ClinicalTrials.gov record (read on a copy). The n and the effect sizes were seen only in
 # news, so the row gives none.
-add_sources(round2["esketamine"]["new_sources"])
+add_sources(data, round2["esketamine"]["new_sources"])
 data["sources"].setdefault("ctgov-nct04599855", {
     "title": "A Study of Esketamine Nasal Spray, Administered as Monotherapy, in Adult "
              "Participants With Treatment-resistant Depression (NCT04599855)",

@@ -16,17 +16,15 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from catalogue_file import load, save
+from catalogue_file import add_sources, load, save
 
 HERE = Path(__file__).parent
-FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
 data = load()
 by_id = {t["id"]: t for t in data["treatments"]}
 found = yaml.safe_load((HERE / "round3-a.yaml").read_text(encoding="utf-8"))
 new_sources = {**found["rtms"]["new_sources"], **found["vns"]["new_sources"]}
 new_sources["recover-2025-rct"] = new_sources.pop("conway-2025-recover-rct")
-for source_id, source in new_sources.items():
-    data["sources"].setdefault(source_id, {k: source[k] for k in FIELDS if source.get(k)})
+add_sources(data, new_sources)
 data["sources"]["recover-2025-rct"].pop("authors", None)  # not read on the pages seen
 
 fda_rtms = next(r for r in by_id["rtms"]["regulatory"] if r["agency"] == "FDA")

@@ -12,10 +12,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from catalogue_file import load, save
+from catalogue_file import add_sources, load, save
 
 HERE = Path(__file__).parent
-FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
 DROPPED_SOURCES = {"mayo-mcc-ssris", "renmab-htr2a"}
 TEXTS = {"5-ht2a-receptor": "The 5-HT2A receptor is one of the body's receptors (docking "
                             "sites) for serotonin, a chemical messenger. It is found mostly in "
@@ -23,9 +22,8 @@ TEXTS = {"5-ht2a-receptor": "The 5-HT2A receptor is one of the body's receptors 
 
 data = load()
 research = yaml.safe_load((HERE / "glossary-2.yaml").read_text(encoding="utf-8"))
-for source_id, source in research["new_sources"].items():
-    if source_id not in DROPPED_SOURCES:
-        data["sources"].setdefault(source_id, {k: source[k] for k in FIELDS if source.get(k)})
+add_sources(data, {source_id: source for source_id, source in research["new_sources"].items()
+                   if source_id not in DROPPED_SOURCES})
 known = {term["id"] for term in data["glossary"]}
 for term in research["terms"]:
     if term["id"] in known:

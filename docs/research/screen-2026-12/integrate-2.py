@@ -16,10 +16,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from catalogue_file import CATALOGUE, load, save
+from catalogue_file import CATALOGUE, load, save, source_record
 
 HERE = Path(__file__).parent
-SOURCE_FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
 STATEMENT_FIELDS = ("tag", "level", "text", "sources")
 
 data = load()
@@ -106,7 +105,7 @@ for part in parts:
         if source.get("unresolved") or not source.get("url"):
             unresolved.add(source_id)
         elif source_id not in sources:
-            sources[source_id] = {f: source[f] for f in SOURCE_FIELDS if source.get(f)}
+            sources[source_id] = source_record(source)
             if source_id in KINDS:
                 sources[source_id]["kind"] = KINDS[source_id]
     if part.name in ROUND_1:

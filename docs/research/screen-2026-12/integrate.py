@@ -13,13 +13,16 @@ Conservative by design (the maintainer's decisions, recorded here):
 Run from the project root: .venv/bin/python docs/research/screen-2026-12/integrate.py
 """
 import re
+import sys
 from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from catalogue_file import source_record
+
 HERE = Path(__file__).parent
 CATALOGUE = Path("data/treatments.yaml")
-SOURCE_FIELDS = ("title", "authors", "year", "publisher", "kind", "pmid", "doi", "url", "read_at")
 STATEMENT_FIELDS = ("tag", "level", "text", "sources")
 
 text = CATALOGUE.read_text(encoding="utf-8")
@@ -42,7 +45,7 @@ for part in sorted(p for p in HERE.glob("*.yaml") if p.name not in SKIPPED):
         if source.get("unresolved"):
             unresolved.add(source_id)
         elif source_id not in sources:
-            sources[source_id] = {f: source[f] for f in SOURCE_FIELDS if source.get(f)}
+            sources[source_id] = source_record(source)
     for class_id, declared in (research.get("classes") or {}).items():
         classes[class_id] = {"id": class_id, "name": declared["name"],
                              "contraindications": declared.get("contraindications") or []}
